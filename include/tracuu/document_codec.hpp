@@ -1,0 +1,19 @@
+// How a Document is stored in the index's document data, so a hit can be returned (metadata,
+// source, text for snippets) without reading the source file again. The format is private to
+// this pair of functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "tracuu/document.hpp"
+
+namespace tracuu {
+
+std::string encode_document(const Document& doc);
+
+// Decodes what encode_document wrote; a corrupt record gives a Document with only what could
+// be read (never throws).
+Document decode_document(std::string_view data);
+
+}  // namespace tracuu

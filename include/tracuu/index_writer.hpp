@@ -1,0 +1,72 @@
+// Batch, incremental, crash-safe indexing of source files into a Xapian database.
+//
+// Each file is recorded in the database (metadata "file:<key>" → content hash and path) in the
+// same commit as its documents, so after a crash (even kill -9) the last commit is consistent
+// and a rerun redoes exactly the files whose documents did not land: nothing lost, nothing
+// doubled (documents are replaced by their unique id term). One IndexWriter per database at a
+// time: Xapian's lock makes a second writer fail with kUnavailable. Not thread-safe.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "tracuu/analyzer.hpp"
+#include "tracuu/document.hpp"
+#include "tracuu/status.hpp"
+
+namespace tracuu {
+
+struct FileFailure {
+  std::string path;
+  std::string error;
+};
+
+struct IndexSummary {
+  size_t added = 0;      // files new to the index
+  size_t updated = 0;    // files whose content changed
+  size_t unchanged = 0;  // files skipped: same content hash
+  size_t deleted = 0;    // files gone from disk under an indexed root, removed from the index
+  std::vector<FileFailure> failed;
+  size_t documents = 0;  // documents in the index after the run (a bundle counts its parts)
+  double seconds = 0;
+};
+
+struct IndexProgress {
+  size_t files_done = 0;
+  size_t files_total = 0;
+  size_t bytes_done = 0;
+  size_t bytes_total = 0;
+  double seconds = 0;
+};
+
+// Builds the Xapian document for one Document: terms, values and stored data (schema.hpp).
+Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer);
+
+class IndexWriter {
+ public:
+  // Opens (creating if needed) the database at `db`; `rebuild` starts from empty.
+  static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& db, bool rebuild);
+
+  // Indexes every .txt file under `roots` (files or folders, recursively), skipping unchanged
+  // files, replacing changed ones and deleting the documents of files that vanished under a
+  // root. Bad files are reported in the summary and never stop the batch; only a database
+  // failure (disk full, corruption) ends the run early, as a Status, after the last good commit.
+  Result<IndexSummary> index(const std::vector<std::filesystem::path>& roots,
+                     const std::function<void(const IndexProgress&)>& progress = {});
+
+  // Documents committed per batch (default 2000); smaller batches commit more often.
+  void set_batch_size(size_t documents) { batch_size_ = documents ? documents : 1; }
+
+ private:
+  explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+
+  Xapian::WritableDatabase db_;
+  size_t batch_size_ = 2000;
+};
+
+}  // namespace tracuu

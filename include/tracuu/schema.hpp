@@ -1,0 +1,53 @@
+// The index schema: every term prefix and value slot tracuu writes, in one place. The indexer
+// writes these and the searcher reads them; nothing else should spell a prefix.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace tracuu::schema {
+
+// Free-text terms (from the analyzer, analyzer.hpp).
+//   (no prefix)  folded word, with positions: "hoa" for hoà/hòa/hóa/hoa. Phrases use these.
+inline constexpr std::string_view kExact = "E";     // exact word when it differs from folded: "Ehòa"
+inline constexpr std::string_view kCompound = "K";  // compound key: "K3/CT-TW", "Kgd&dt", "K2021-05-19"
+inline constexpr std::string_view kTitle = "S";     // folded title word, no positions (title boost)
+
+// Boolean terms (wdf 0; filters and identity).
+inline constexpr std::string_view kId = "Q";         // document id: "Qa1b2c3d4e5f6-2"
+inline constexpr std::string_view kFile = "F";       // source file key: every part of one file
+inline constexpr std::string_view kIssuer = "XI";    // filter_key(issuer)
+inline constexpr std::string_view kYear = "XY";      // "XY2022"
+inline constexpr std::string_view kType = "XT";      // filter_key(type)
+inline constexpr std::string_view kProvince = "XP";  // filter_key(province)
+inline constexpr std::string_view kCites = "XD";     // DocumentNumber::key of each cited document
+inline constexpr std::string_view kNumber = "XN";    // DocumentNumber::key of the document itself
+
+// Value slots: display strings for facets and sorting.
+enum Slot : Xapian::valueno {
+  kDateSlot = 0,       // "YYYYMMDD" (sorts lexically); empty when unknown
+  kIssuerSlot = 1,     // issuer as displayed
+  kYearSlot = 2,       // "2022"
+  kTypeSlot = 3,       // "Kế hoạch"
+  kProvinceSlot = 4,   // "Tây Ninh"
+  kDirectiveSlot = 5,  // cited documents' display ids joined by kMultiValueSeparator
+  kNumberSlot = 6,     // own number, display form
+};
+inline constexpr char kMultiValueSeparator = '\x1f';
+
+// Database metadata keys.
+inline constexpr std::string_view kFileRecord = "file:";  // + file key → "<xxh64 hex>\t<path>"
+
+// Positions: the title's words are not indexed separately; free text starts at 1.
+inline constexpr Xapian::termpos kFirstPosition = 1;
+
+// The key a facet value is filtered by: folded, lower case, spaces squeezed, at most 200 bytes
+// ("Ủy ban nhân dân tỉnh Tây Ninh" → "uy ban nhan dan tinh tay ninh").
+std::string filter_key(std::string_view display);
+
+// prefix + filter_key(value), or for kCites/kNumber prefix + canonical number key.
+std::string filter_term(std::string_view prefix, std::string_view value);
+
+}  // namespace tracuu::schema

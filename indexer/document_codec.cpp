@@ -1,0 +1,76 @@
+#include "tracuu/document_codec.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace tracuu {
+namespace {
+
+using nlohmann::json;
+
+json directive_json(const Directive& d) {
+  return {{"id", d.id}, {"key", d.key}, {"kind", d.kind}, {"date", d.date}, {"issuer", d.issuer}};
+}
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string encode_document(const Document& doc) {
+  const DocumentMetadata& m = doc.meta;
+  json directives = json::array();
+  for (const Directive& d : m.directives) directives.push_back(directive_json(d));
+  json j = {{"id", doc.id},
+            {"path", doc.source.path},
+            {"part", doc.source.part},
+            {"parts", doc.source.parts},
+            {"encoding", doc.encoding},
+            {"type", m.type},
+            {"number", m.number},
+            {"number_key", m.number_key},
+            {"title", m.title},
+            {"issuer", m.issuer},
+            {"province", m.province},
+            {"date", m.date},
+            {"year", m.year},
+            {"year_inferred", m.year_inferred},
+            {"signer", m.signer},
+            {"directives", directives},
+            {"text", doc.text}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Document decode_document(std::string_view data) {
+  Document doc;
+  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return doc;
+  doc.id = str(j, "id");
+  doc.source.path = str(j, "path");
+  doc.source.part = j.value("part", 1);
+  doc.source.parts = j.value("parts", 1);
+  doc.encoding = str(j, "encoding");
+  DocumentMetadata& m = doc.meta;
+  m.type = str(j, "type");
+  m.number = str(j, "number");
+  m.number_key = str(j, "number_key");
+  m.title = str(j, "title");
+  m.issuer = str(j, "issuer");
+  m.province = str(j, "province");
+  m.date = str(j, "date");
+  m.year = j.value("year", 0);
+  m.year_inferred = j.value("year_inferred", false);
+  m.signer = str(j, "signer");
+  if (auto it = j.find("directives"); it != j.end() && it->is_array()) {
+    for (const json& d : *it) {
+      if (!d.is_object()) continue;
+      m.directives.push_back(
+          {str(d, "id"), str(d, "key"), str(d, "kind"), str(d, "date"), str(d, "issuer")});
+    }
+  }
+  doc.text = str(j, "text");
+  return doc;
+}
+
+}  // namespace tracuu

@@ -1,0 +1,234 @@
+#include "tracuu/index_writer.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "tracuu/document_codec.hpp"
+#include "tracuu/schema.hpp"
+#include "tracuu/source_text.hpp"
+
+namespace tracuu {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_indexable(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".txt";
+}
+
+std::string absolute_string(const fs::path& p) {
+  std::error_code ec;
+  return fs::absolute(p, ec).lexically_normal().string();
+}
+
+struct FileList {
+  std::vector<std::string> files;  // absolute, sorted, unique
+  std::vector<std::string> roots;  // absolute; folders end with '/'
+  std::vector<FileFailure> failed;
+};
+
+FileList collect_files(const std::vector<fs::path>& roots) {
+  FileList list;
+  std::set<std::string> files;
+  for (const fs::path& root : roots) {
+    std::string abs = absolute_string(root);
+    std::error_code ec;
+    if (fs::is_directory(root, ec)) {
+      list.roots.push_back(abs.back() == '/' ? abs : abs + "/");
+      auto options = fs::directory_options::skip_permission_denied;
+      for (fs::recursive_directory_iterator it(root, options, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        if (it->is_regular_file(ec) && is_indexable(it->path())) {
+          files.insert(absolute_string(it->path()));
+        }
+      }
+      if (ec) list.failed.push_back({abs, "cannot list folder: " + ec.message()});
+    } else if (fs::exists(root, ec)) {
+      list.roots.push_back(abs);
+      files.insert(abs);
+    } else {
+      list.failed.push_back({abs, "no such file or folder"});
+    }
+  }
+  list.files.assign(files.begin(), files.end());
+  return list;
+}
+
+bool under_root(const std::string& path, const std::vector<std::string>& roots) {
+  for (const std::string& r : roots) {
+    if (path == r || (r.back() == '/' && path.compare(0, r.size(), r) == 0)) return true;
+  }
+  return false;
+}
+
+Result<std::string> read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::unavailable("cannot open file");
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return Status::unavailable("read error");
+  return out.str();
+}
+
+std::string content_hash(std::string_view bytes) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(XXH64(bytes.data(), bytes.size(), 0)));
+  return buf;
+}
+
+void add_filter(Xapian::Document& xd, std::string_view prefix, Xapian::valueno slot,
+                const std::string& display) {
+  if (display.empty()) return;
+  xd.add_boolean_term(schema::filter_term(prefix, display));
+  xd.add_value(slot, display);
+}
+
+}  // namespace
+
+Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
+  const DocumentMetadata& m = doc.meta;
+  Xapian::Document xd;
+  xd.set_data(encode_document(doc));
+  xd.add_boolean_term(std::string(schema::kId) + doc.id);
+  xd.add_boolean_term(std::string(schema::kFile) + file_key(doc.source.path));
+  add_filter(xd, schema::kIssuer, schema::kIssuerSlot, m.issuer);
+  add_filter(xd, schema::kType, schema::kTypeSlot, m.type);
+  add_filter(xd, schema::kProvince, schema::kProvinceSlot, m.province);
+  if (m.year) add_filter(xd, schema::kYear, schema::kYearSlot, std::to_string(m.year));
+  if (!m.number_key.empty()) {
+    xd.add_boolean_term(std::string(schema::kNumber) + m.number_key);
+    xd.add_value(schema::kNumberSlot, m.number);
+  }
+  if (m.date.size() == 10) {
+    xd.add_value(schema::kDateSlot, m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8));
+  }
+  std::string cited;
+  for (const Directive& d : m.directives) {
+    xd.add_boolean_term(std::string(schema::kCites) + d.key);
+    if (!cited.empty()) cited.push_back(schema::kMultiValueSeparator);
+    cited += d.id;
+  }
+  if (!cited.empty()) xd.add_value(schema::kDirectiveSlot, cited);
+
+  std::string term;
+  analyzer.analyze(doc.text, schema::kFirstPosition, [&](const Token& t) {
+    if (t.kind == TokenKind::kCompound) {
+      term.assign(schema::kCompound).append(t.folded);
+      xd.add_term(term);
+      return;
+    }
+    xd.add_posting(t.folded, t.position);
+    if (t.exact != t.folded) {
+      term.assign(schema::kExact).append(t.exact);
+      xd.add_term(term);
+    }
+  });
+  analyzer.analyze(m.title, 0, [&](const Token& t) {
+    if (t.kind != TokenKind::kWord) return;
+    term.assign(schema::kTitle).append(t.folded);
+    xd.add_term(term);
+  });
+  return xd;
+}
+
+Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool rebuild) {
+  try {
+    std::error_code ec;
+    fs::create_directories(db, ec);
+    int flags = rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+    return std::unique_ptr<IndexWriter>(new IndexWriter(Xapian::WritableDatabase(db.string(), flags)));
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::unavailable("database " + db.string() +
+                               " is locked: another tracuu-index is writing to it");
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("cannot open database " + db.string() + ": " + e.get_description());
+  }
+}
+
+Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
+                                        const std::function<void(const IndexProgress&)>& progress) {
+  auto started = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  IndexSummary summary;
+  FileList list = collect_files(roots);
+  summary.failed = list.failed;
+
+  IndexProgress p;
+  p.files_total = list.files.size();
+  for (const std::string& f : list.files) {
+    std::error_code ec;
+    p.bytes_total += fs::file_size(f, ec);
+  }
+
+  Analyzer analyzer;
+  size_t pending = 0;
+  try {
+    for (const std::string& path : list.files) {
+      ++p.files_done;
+      const std::string key = file_key(path);
+      const std::string record_key = std::string(schema::kFileRecord) + key;
+      Result<std::string> bytes = read_bytes(path);
+      if (!bytes.is_ok()) {
+        summary.failed.push_back({path, bytes.status().message()});
+        continue;
+      }
+      p.bytes_done += bytes->size();
+      const std::string hash = content_hash(bytes.value());
+      const std::string record = db_.get_metadata(record_key);
+      if (record.compare(0, hash.size() + 1, hash + "\t") == 0) {
+        ++summary.unchanged;
+      } else if (Result<SourceText> source = decode_source(bytes.value()); !source.is_ok()) {
+        summary.failed.push_back({path, source.status().message()});
+      } else {
+        std::vector<Document> docs = documents_from_text(path, source->text, source->encoding);
+        db_.delete_document(std::string(schema::kFile) + key);
+        for (const Document& d : docs) {
+          db_.replace_document(std::string(schema::kId) + d.id, build_index_document(d, analyzer));
+        }
+        db_.set_metadata(record_key, hash + "\t" + path);
+        ++(record.empty() ? summary.added : summary.updated);
+        pending += docs.size();
+        if (pending >= batch_size_) {
+          db_.commit();
+          pending = 0;
+        }
+      }
+      p.seconds = elapsed();
+      if (progress) progress(p);
+    }
+    // Files gone from disk under the roots given: their documents go too.
+    std::vector<std::pair<std::string, std::string>> vanished;  // record key, file key
+    for (auto it = db_.metadata_keys_begin(std::string(schema::kFileRecord));
+         it != db_.metadata_keys_end(std::string(schema::kFileRecord)); ++it) {
+      std::string value = db_.get_metadata(*it);
+      std::string path = value.substr(value.find('\t') + 1);
+      std::error_code ec;
+      if (under_root(path, list.roots) && !fs::exists(path, ec)) {
+        vanished.emplace_back(*it, (*it).substr(schema::kFileRecord.size()));
+      }
+    }
+    for (const auto& [record_key, key] : vanished) {
+      db_.delete_document(std::string(schema::kFile) + key);
+      db_.set_metadata(record_key, "");
+      ++summary.deleted;
+    }
+    db_.commit();
+    summary.documents = db_.get_doccount();
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index write failed: " + e.get_description());
+  }
+  summary.seconds = elapsed();
+  return summary;
+}
+
+}  // namespace tracuu

@@ -1,0 +1,74 @@
+#include "tracuu/source_text.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "tracuu/normalize.hpp"
+
+namespace tracuu {
+namespace {
+
+// Removes every "[open…]" span whose opening matches `open`, up to the next ']'.
+void erase_bracketed(std::string& s, std::string_view open) {
+  for (size_t i = 0; (i = s.find(open, i)) != std::string::npos;) {
+    size_t close = s.find(']', i);
+    if (close == std::string::npos || close - i > 200) {
+      ++i;
+      continue;
+    }
+    s.erase(i, close - i + 1);
+  }
+}
+
+void erase_all(std::string& s, std::string_view what) {
+  for (size_t i = 0; (i = s.find(what, i)) != std::string::npos;) s.erase(i, what.size());
+}
+
+}  // namespace
+
+std::string remove_debris(std::string_view text) {
+  std::string s(text);
+  erase_bracketed(s, "[bookmark:");
+  erase_bracketed(s, "[Handwritten signature");
+  erase_bracketed(s, "[Signature");
+  erase_all(s, "**");
+  return s;
+}
+
+Result<SourceText> decode_source(std::string_view bytes) {
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Status::invalid_argument("empty file");
+  }
+  if (bytes.find('\0') != std::string_view::npos) {
+    return Status::invalid_argument("binary file (contains NUL bytes)");
+  }
+  if (!is_valid_utf8(bytes)) return Status::invalid_argument("not valid UTF-8");
+  std::string text;
+  text.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
+      text.push_back('\n');
+    } else {
+      text.push_back(bytes[i]);
+    }
+  }
+  return SourceText{remove_debris(to_nfc(text)), "utf-8"};
+}
+
+Result<SourceText> read_source(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return errno == ENOENT ? Status::not_found("file not found")
+                           : Status::unavailable(std::string("cannot read: ") + std::strerror(errno));
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::unavailable("read error");
+  return decode_source(bytes.str());
+}
+
+}  // namespace tracuu

@@ -179,14 +179,10 @@ std::optional<DocumentNumber> parse_document_number(std::string_view raw, size_t
   for (size_t k = 0; k < parts.size(); ++k) number.key += (k ? "-" : "") + fold_code(parts[k]);
 
   const CodeTable& table = CodeTable::instance();
-  bool party;
-  if (parts.size() >= 2 && first_sep == '-' && last_sep == '/') {
-    party = true;
-  } else if (first_sep == '/' && (parts.size() == 1 || last_sep == '-')) {
-    party = false;
-  } else {
-    party = parts.size() >= 2 && table.is_party_body(fold_code(parts.back()));
-  }
+  // Party bodies number party style ("03-CT/TW") however a citation slips; otherwise the
+  // style as written, and state style ("634/QĐ-TTg") when the writing does not tell.
+  bool party = parts.size() >= 2 && (table.is_party_body(fold_code(parts.back())) ||
+                                     (first_sep == '-' && last_sep == '/'));
   if (!year.empty()) party = false;
 
   std::string shown = n.size() < 2 ? "0" + n : n;

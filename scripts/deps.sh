@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tracuu needs, only those missing. Sourced by run.sh and test.sh.
+#   build-essential cmake pkg-config  the C++20 toolchain and build
+#   libxapian-dev                     the search engine library (Xapian 1.4)
+#   libicu-dev                        Unicode normalisation and character properties
+#   libcpp-httplib-dev                the HTTP server of tracuu-server
+#   nlohmann-json3-dev                JSON for the API, --show and stored documents
+#   libcli11-dev                      command-line parsing
+#   libxxhash-dev                     content hashes for incremental indexing
+#   libgtest-dev                      the test suite
+set -euo pipefail
+
+TRACUU_PACKAGES=(build-essential cmake pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
+                 nlohmann-json3-dev libcli11-dev libxxhash-dev libgtest-dev)
+
+install_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}" >&2
+    if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+build_tracuu() {
+  local build_dir=${1:-build}
+  shift || true
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$build_dir" -j"$(nproc)"
+}

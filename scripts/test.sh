@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds and runs the whole test suite; non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/deps.sh
+install_packages "${TRACUU_PACKAGES[@]}"
+build_tracuu build -DBUILD_TESTING=ON
+ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 300

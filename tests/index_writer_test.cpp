@@ -1,0 +1,167 @@
+#include "tracuu/index_writer.hpp"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "test_support.hpp"
+#include "tracuu/schema.hpp"
+
+namespace tracuu {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+// A private copy of the corpus the test can change.
+fs::path copy_corpus(const TempDir& dir) {
+  fs::path docs = dir / "docs";
+  fs::create_directories(docs);
+  for (const auto& e : fs::directory_iterator(testing::corpus_dir())) {
+    if (e.path().extension() == ".txt") fs::copy_file(e.path(), docs / e.path().filename());
+  }
+  return docs;
+}
+
+IndexSummary run(const fs::path& db, const std::vector<fs::path>& roots, bool rebuild = false) {
+  auto writer = IndexWriter::open(db, rebuild);
+  EXPECT_TRUE(writer.is_ok()) << writer.status().message();
+  auto summary = writer.value()->index(roots);
+  EXPECT_TRUE(summary.is_ok()) << summary.status().message();
+  return summary.value();
+}
+
+Xapian::doccount count_with(const fs::path& db, const std::string& term) {
+  Xapian::Database d(db.string());
+  return d.get_termfreq(term);
+}
+
+TEST(IndexWriterTest, IncrementalRuns) {
+  TempDir dir;
+  fs::path docs = copy_corpus(dir);
+  fs::path db = dir / "index";
+
+  IndexSummary first = run(db, {docs});
+  EXPECT_EQ(first.added, 5u);
+  EXPECT_EQ(first.documents, 8u);  // 004 is a bundle of four
+  EXPECT_TRUE(first.failed.empty());
+
+  IndexSummary again = run(db, {docs});
+  EXPECT_EQ(again.added, 0u);
+  EXPECT_EQ(again.unchanged, 5u);
+  EXPECT_EQ(again.documents, 8u);
+
+  // Change one file, delete another, add a bad one.
+  fs::path changed = docs / testing::corpus_file("002").filename();
+  testing::write_file(changed, testing::read_file(changed) + "\nCông văn bổ sung về hàng hoá.\n");
+  fs::remove(docs / testing::corpus_file("004").filename());
+  testing::write_file(docs / "hong.txt", "caf\xE9 au lait");
+  IndexSummary third = run(db, {docs});
+  EXPECT_EQ(third.updated, 1u);
+  EXPECT_EQ(third.deleted, 1u);
+  EXPECT_EQ(third.unchanged, 3u);
+  ASSERT_EQ(third.failed.size(), 1u);
+  EXPECT_NE(third.failed[0].path.find("hong.txt"), std::string::npos);
+  EXPECT_EQ(third.failed[0].error, "not valid UTF-8");
+  EXPECT_EQ(third.documents, 4u);
+
+  IndexSummary rebuilt = run(db, {docs}, /*rebuild=*/true);
+  EXPECT_EQ(rebuilt.added, 4u);
+  EXPECT_EQ(rebuilt.documents, 4u);
+}
+
+TEST(IndexWriterTest, MissingRootIsReportedNotFatal) {
+  TempDir dir;
+  fs::path docs = copy_corpus(dir);
+  IndexSummary s = run(dir / "index", {docs, dir / "khong-co"});
+  EXPECT_EQ(s.added, 5u);
+  ASSERT_EQ(s.failed.size(), 1u);
+  EXPECT_EQ(s.failed[0].error, "no such file or folder");
+}
+
+TEST(IndexWriterTest, SchemaTermsAndValues) {
+  TempDir dir;
+  fs::path db = dir / "index";
+  run(db, {copy_corpus(dir)});
+  // 03-CT/TW is cited by 003 and by all four parts of 004.
+  EXPECT_EQ(count_with(db, "XD3/CT-TW"), 5u);
+  EXPECT_EQ(count_with(db, "XN1512/UBND-KT"), 1u);
+  EXPECT_EQ(count_with(db, "XY2022"), 4u);
+  EXPECT_EQ(count_with(db, schema::filter_term(schema::kProvince, "Tây Ninh")), 4u);
+  // Old and new tone placement are one exact term; folded terms cover every spelling.
+  EXPECT_GT(count_with(db, "Ehòa"), 0u);
+  EXPECT_EQ(count_with(db, "Ehoà"), 0u);
+  EXPECT_GT(count_with(db, "hang"), count_with(db, "Ehàng") - 1);
+  EXPECT_GT(count_with(db, "K3/CT-TW"), 0u);
+
+  Xapian::Database d(db.string());
+  Xapian::PostingIterator p = d.postlist_begin("XN1512/UBND-KT");
+  Xapian::Document doc = d.get_document(*p);
+  EXPECT_EQ(doc.get_value(schema::kDateSlot), "20220510");
+  EXPECT_EQ(doc.get_value(schema::kIssuerSlot), "Ủy ban nhân dân tỉnh Tây Ninh");
+  EXPECT_NE(doc.get_value(schema::kDirectiveSlot).find("03-CT/TW"), std::string::npos);
+}
+
+TEST(IndexWriterTest, SecondWriterIsRefusedClearly) {
+  TempDir dir;
+  auto first = IndexWriter::open(dir / "index", false);
+  ASSERT_TRUE(first.is_ok());
+  auto second = IndexWriter::open(dir / "index", false);
+  ASSERT_FALSE(second.is_ok());
+  EXPECT_EQ(second.status().code(), Status::Code::kUnavailable);
+  EXPECT_NE(second.status().message().find("locked"), std::string::npos);
+}
+
+// kill -9 of tracuu-index at random moments: the index stays readable and a rerun completes it
+// with every document exactly once.
+TEST(IndexWriterTest, KilledRunsLeaveAConsistentIndex) {
+  TempDir dir;
+  fs::path docs = dir / "many";
+  std::string base = testing::read_file(testing::corpus_file("003"));
+  const int kFiles = 400;
+  for (int i = 0; i < kFiles; ++i) {
+    testing::write_file(docs / ("doc" + std::to_string(i) + ".txt"),
+                        base + "\nPhụ lục số thứ tự " + std::to_string(i) + "\n");
+  }
+  fs::path db = dir / "index";
+  bool interrupted = false;  // at least one kill landed mid-run, or the test proves nothing
+  for (int round = 0; round < 4; ++round) {
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      execl(TRACUU_INDEX_BIN, TRACUU_INDEX_BIN, "--db", db.c_str(), "--batch", "7",
+            docs.c_str(), "--json", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(60 + 90 * round));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (fs::exists(db / "iamglass")) {
+      Xapian::Database readable(db.string());  // throws (fails the test) if corrupt
+      EXPECT_LE(readable.get_doccount(), static_cast<Xapian::doccount>(kFiles));
+      interrupted = interrupted || readable.get_doccount() < static_cast<Xapian::doccount>(kFiles);
+    } else {
+      interrupted = true;  // killed before the first commit
+    }
+  }
+  EXPECT_TRUE(interrupted);
+  IndexSummary done = run(db, {docs});
+  EXPECT_EQ(done.documents, static_cast<size_t>(kFiles));
+  EXPECT_EQ(done.added + done.unchanged, static_cast<size_t>(kFiles));
+  Xapian::Database d(db.string());
+  std::set<std::string> ids;
+  for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) {
+    EXPECT_EQ(t.get_termfreq(), 1u);
+    ids.insert(*t);
+  }
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kFiles));
+}
+
+}  // namespace
+}  // namespace tracuu

@@ -1,0 +1,28 @@
+// Snippets: the best one or two fragments of a document's text for a query, HTML-escaped, with
+// the matches wrapped in <mark>…</mark>. Matches are found by the analyzer, so a query typed
+// without diacritics marks the words as the document writes them ("nong thon" → "nông thôn").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "tracuu/query.hpp"
+
+namespace tracuu {
+
+struct SnippetOptions {
+  size_t window_words = 28;  // words per fragment
+  size_t fragments = 2;      // at most
+};
+
+// A snippet of `text` for `terms`; the opening of the text when nothing matches.
+std::string make_snippet(std::string_view text, const QueryTerms& terms,
+                         const SnippetOptions& options = {});
+
+// The whole text, HTML-escaped, with every match marked (the document view).
+std::string highlight_all(std::string_view text, const QueryTerms& terms);
+
+// Escapes &, <, >, " and '.
+std::string html_escape(std::string_view text);
+
+}  // namespace tracuu

@@ -1,0 +1,41 @@
+// Reading what users type into the search box. The syntax is small and forgiving: words,
+// "phrases", -excluded words or phrases, and OR between two clauses. Anything else is text:
+// an unbalanced quote closes at the end, a stray "AND (" is two ignorable words. Parsing never
+// fails; terms are decided later by the analyzer (analyzer.hpp), exactly as for documents.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace tracuu {
+
+struct QueryClause {
+  std::string text;      // the words of the clause, as typed
+  bool phrase = false;   // "…": the words in this order
+  bool excluded = false; // -word / -"…"
+  bool or_with_next = false;  // joined to the next clause by OR
+};
+
+// Splits a query string (valid UTF-8, NFC) into clauses.
+std::vector<QueryClause> parse_query(std::string_view query);
+
+// What a query matches, for highlighting: the folded words and compound keys of its positive
+// clauses and of the abbreviation expansions it was widened with.
+struct QueryTerms {
+  std::vector<std::string> folded;    // folded single words ("nong", "thon", "ubnd")
+  std::vector<std::vector<std::string>> phrases;  // folded words to mark only together
+  std::vector<std::string> compound;  // compound keys ("3/CT-TW")
+  std::vector<std::string> exact;     // exact forms typed with diacritics ("nông")
+};
+
+// Builds the Xapian query for `query` (see query.cpp for the ranking it encodes) and collects
+// its QueryTerms. An empty or all-punctuation query gives Xapian::Query::MatchAll.
+Xapian::Query build_query(std::string_view query, QueryTerms* terms = nullptr);
+
+// Cap on the clauses read from one query: thousands of ORs must not build a huge query.
+inline constexpr size_t kMaxQueryClauses = 64;
+
+}  // namespace tracuu

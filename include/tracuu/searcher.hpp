@@ -1,0 +1,111 @@
+// The query side of the engine: search with filters and facets, documents, directives and
+// suggestions, over a database tracuu-index writes. No HTTP here; server/ wraps it.
+//
+// Not thread-safe: Xapian handles share state through non-atomic reference counts, so each
+// thread owns its Searcher (the HTTP server keeps one per worker). Every call first moves to the
+// latest committed revision, so a reindex running alongside is picked up without a restart; a
+// call that races a commit is retried on the new revision.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "tracuu/document.hpp"
+#include "tracuu/query.hpp"
+#include "tracuu/status.hpp"
+
+namespace tracuu {
+
+enum class SortOrder { kRelevance, kDateDesc, kDateAsc };
+
+// The facet fields, in display order.
+inline const std::vector<std::string> kFacetFields = {"issuer", "year", "type", "province",
+                                                      "directive"};
+
+struct SearchRequest {
+  std::string query;
+  // Filters: OR within a field, AND across fields. Values as facets display them.
+  std::map<std::string, std::vector<std::string>> filters;  // field → values
+  std::string from, to;  // ISO dates, inclusive; empty for open
+  SortOrder sort = SortOrder::kRelevance;
+  size_t page = 1;        // from 1
+  size_t size = 10;       // at most kMaxPageSize
+  std::vector<std::string> facets = kFacetFields;
+  size_t facet_size = 20;
+};
+
+inline constexpr size_t kMaxPageSize = 100;
+inline constexpr size_t kMaxFacetSize = 1000;
+
+struct FacetValue {
+  std::string value;
+  size_t count = 0;
+};
+
+struct Hit {
+  Document document;  // metadata and source; text is left empty in hits
+  double score = 0;
+  std::string snippet;  // HTML: escaped text with <mark> around matches
+};
+
+struct SearchResult {
+  size_t total = 0;  // matching documents (exact)
+  std::vector<Hit> hits;
+  std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count
+};
+
+struct Citation {
+  Directive directive;
+  std::string document_id;  // the cited document when it is itself indexed, else empty
+};
+
+struct DocumentView {
+  Document document;  // with its full text
+  std::string highlighted_text;  // HTML of the text with the query's matches marked, if asked
+  std::vector<Citation> cites;
+  std::vector<Document> cited_by;  // documents citing this one (metadata only)
+};
+
+struct DirectiveView {
+  std::string id;    // display form
+  std::string kind;  // as the citing documents name it
+  std::vector<Document> documents;  // who cites it, newest first (metadata only)
+  std::string document_id;          // the directive itself when indexed
+};
+
+struct Suggestion {
+  std::string text;
+  std::string kind;  // "issuer", "directive", "term"
+  size_t count = 0;
+};
+
+class Searcher {
+ public:
+  // kUnavailable when the database cannot be opened.
+  static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& db);
+
+  // kInvalidArgument for bad dates, sizes or facet names; kUnavailable when the database
+  // cannot be read.
+  Result<SearchResult> search(const SearchRequest& request);
+  // kNotFound for an unknown id.
+  Result<DocumentView> document(const std::string& id, const std::string& highlight_query = {});
+  // `id` in any spelling that canonicalises to it; kNotFound when nothing cites or bears it.
+  Result<DirectiveView> directive(const std::string& id);
+  Result<std::vector<Suggestion>> suggest(const std::string& prefix, size_t limit = 10);
+  Result<size_t> document_count();
+
+ private:
+  explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  // Runs `body` on the latest revision, retrying once if a commit lands meanwhile.
+  template <typename T, typename F>
+  Result<T> on_latest(F&& body);
+
+  Xapian::Database db_;
+};
+
+}  // namespace tracuu

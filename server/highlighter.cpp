@@ -1,0 +1,144 @@
+#include "tracuu/highlighter.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
+#include "tracuu/analyzer.hpp"
+
+namespace tracuu {
+namespace {
+
+// A word of the text: byte range, and whether the query matches it.
+struct Span {
+  uint32_t start, end;
+  bool match;
+  std::string folded;
+};
+
+std::vector<Span> spans(std::string_view text, const QueryTerms& terms) {
+  std::unordered_set<std::string> folded(terms.folded.begin(), terms.folded.end());
+  std::unordered_set<std::string> compound(terms.compound.begin(), terms.compound.end());
+  std::vector<Span> out;
+  Analyzer analyzer;
+  uint32_t compound_end = 0;
+  analyzer.analyze(text, 0, [&](const Token& t) {
+    if (t.kind == TokenKind::kCompound) {
+      if (compound.count(t.folded)) {
+        out.push_back({t.start, t.end, true, t.folded});
+        compound_end = t.end;
+      }
+      return;
+    }
+    if (t.end <= compound_end) return;  // inside a compound already marked whole
+    out.push_back({t.start, t.end, folded.count(t.folded) > 0, t.folded});
+  });
+  // Phrases (quoted, or an abbreviation's expansion) are marked only where they occur whole.
+  for (const std::vector<std::string>& phrase : terms.phrases) {
+    if (phrase.empty()) continue;
+    for (size_t i = 0; i + phrase.size() <= out.size(); ++i) {
+      bool whole = true;
+      for (size_t k = 0; k < phrase.size() && whole; ++k) whole = out[i + k].folded == phrase[k];
+      if (!whole) continue;
+      for (size_t k = 0; k < phrase.size(); ++k) out[i + k].match = true;
+    }
+  }
+  return out;
+}
+
+// Text [from, to) escaped, with the matching spans marked.
+std::string render(std::string_view text, const std::vector<Span>& s, size_t first, size_t last,
+                   size_t from, size_t to) {
+  std::string out;
+  size_t at = from;
+  for (size_t i = first; i < last; ++i) {
+    if (!s[i].match) continue;
+    out += html_escape(text.substr(at, s[i].start - at));
+    out += "<mark>" + html_escape(text.substr(s[i].start, s[i].end - s[i].start)) + "</mark>";
+    at = s[i].end;
+  }
+  out += html_escape(text.substr(at, to - at));
+  return out;
+}
+
+std::string collapse_whitespace(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string make_snippet(std::string_view text, const QueryTerms& terms,
+                         const SnippetOptions& options) {
+  std::vector<Span> s = spans(text, terms);
+  if (s.empty()) return {};
+  const size_t w = std::min(options.window_words, s.size());
+  // Score each window by distinct matched words, then by matches; pick the best windows that
+  // do not overlap.
+  std::vector<std::pair<size_t, size_t>> scored;  // (score, start)
+  for (size_t start = 0; start + w <= s.size(); ++start) {
+    std::unordered_set<std::string> distinct;
+    size_t hits = 0;
+    for (size_t i = start; i < start + w; ++i) {
+      if (!s[i].match) continue;
+      ++hits;
+      distinct.insert(std::string(text.substr(s[i].start, s[i].end - s[i].start)));
+    }
+    scored.emplace_back(distinct.size() * 100 + hits, start);
+    if (s.size() > 4000 && start > 4000) break;  // very long texts: the opening is enough
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<size_t> chosen;
+  for (const auto& [score, start] : scored) {
+    if (chosen.size() >= options.fragments) break;
+    if (!chosen.empty() && score == 0) break;
+    bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t c) {
+      return start < c + w && c < start + w;
+    });
+    if (!overlaps) chosen.push_back(start);
+    if (score == 0) break;  // nothing matches: the opening only
+  }
+  std::sort(chosen.begin(), chosen.end());
+  std::string out = chosen.front() > 0 ? "… " : "";
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    size_t start = chosen[k], last = start + w;
+    if (k > 0) out += " … ";
+    out += collapse_whitespace(render(text, s, start, last, s[start].start, s[last - 1].end));
+  }
+  if (chosen.back() + w < s.size()) out += " …";
+  return out;
+}
+
+std::string highlight_all(std::string_view text, const QueryTerms& terms) {
+  std::vector<Span> s = spans(text, terms);
+  return render(text, s, 0, s.size(), 0, text.size());
+}
+
+}  // namespace tracuu

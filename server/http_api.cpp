@@ -1,0 +1,208 @@
+#include "http_api.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include "json_codec.hpp"
+#include "request_params.hpp"
+#include "static_assets.hpp"
+#include "tracuu/normalize.hpp"
+#include "tracuu/searcher.hpp"
+
+namespace tracuu::http {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kMaxBodyBytes = 16 * 1024;
+constexpr size_t kMaxIdBytes = 200;
+
+thread_local Clock::time_point request_started;
+
+// This thread's Searcher for `db`: Xapian handles must not cross threads.
+Result<Searcher*> searcher_for(const std::filesystem::path& db) {
+  thread_local std::map<std::string, std::unique_ptr<Searcher>> searchers;
+  auto& slot = searchers[db.string()];
+  if (!slot) {
+    auto opened = Searcher::open(db);
+    if (!opened.is_ok()) return opened.status();
+    slot = std::move(opened.value());
+  }
+  return slot.get();
+}
+
+void reply(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+void reply_error(httplib::Response& res, const Status& s) {
+  reply(res, http_status(s), error_json(error_code(s), s.message()));
+}
+
+double elapsed_ms() {
+  return std::chrono::duration<double, std::milli>(Clock::now() - request_started).count();
+}
+
+// Runs `body` with this thread's Searcher after checking the request's parameters; any error
+// becomes the JSON error response.
+template <typename F>
+httplib::Server::Handler with_searcher(const ServerOptions& options, F body) {
+  return [db = options.db, body](const httplib::Request& req, httplib::Response& res) {
+    if (Status s = check_params(req); !s.is_ok()) return reply_error(res, s);
+    Result<Searcher*> searcher = searcher_for(db);
+    if (!searcher.is_ok()) return reply_error(res, searcher.status());
+    body(*searcher.value(), req, res);
+  };
+}
+
+// The path id after URL decoding, bounded and valid.
+Result<std::string> path_id(const httplib::Request& req) {
+  std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : "";
+  if (id.empty() || id.size() > kMaxIdBytes || !is_valid_utf8(id) ||
+      id.find('\0') != std::string::npos) {
+    return Status::not_found("no such id");
+  }
+  return id;
+}
+
+void handle_search(Searcher& s, const httplib::Request& req, httplib::Response& res) {
+  Result<SearchRequest> request = parse_search_request(req);
+  if (!request.is_ok()) return reply_error(res, request.status());
+  Result<SearchResult> result = s.search(request.value());
+  if (!result.is_ok()) return reply_error(res, result.status());
+  reply(res, 200, search_json(request.value(), result.value(), elapsed_ms()));
+}
+
+void handle_document(Searcher& s, const httplib::Request& req, httplib::Response& res) {
+  Result<std::string> id = path_id(req);
+  if (!id.is_ok()) return reply_error(res, id.status());
+  Result<DocumentView> view = s.document(id.value(), to_nfc(req.get_param_value("q")));
+  if (!view.is_ok()) return reply_error(res, view.status());
+  reply(res, 200, document_json(view.value()));
+}
+
+void handle_directive(Searcher& s, const httplib::Request& req, httplib::Response& res) {
+  Result<std::string> id = path_id(req);
+  if (!id.is_ok()) return reply_error(res, id.status());
+  Result<DirectiveView> view = s.directive(id.value());
+  if (!view.is_ok()) return reply_error(res, view.status());
+  reply(res, 200, directive_json(view.value()));
+}
+
+void handle_suggest(Searcher& s, const httplib::Request& req, httplib::Response& res) {
+  std::string q = req.get_param_value("q");
+  Result<std::vector<Suggestion>> list = s.suggest(q);
+  if (!list.is_ok()) return reply_error(res, list.status());
+  reply(res, 200, suggestions_json(q, list.value()));
+}
+
+void handle_health(Searcher& s, const httplib::Request&, httplib::Response& res) {
+  Result<size_t> n = s.document_count();
+  if (!n.is_ok()) return reply_error(res, n.status());
+  reply(res, 200, {{"status", "ok"}, {"documents", n.value()}});
+}
+
+void handle_asset(const httplib::Request& req, httplib::Response& res) {
+  const StaticAsset* asset = find_asset(req.path == "/" ? "/index.html" : req.path);
+  if (!asset) return reply_error(res, Status::not_found("no such page: " + req.path));
+  res.set_content(std::string(asset->body), std::string(asset->content_type));
+}
+
+void method_not_allowed(const httplib::Request& req, httplib::Response& res) {
+  res.set_header("Allow", "GET, HEAD");
+  reply(res, 405, error_json("method_not_allowed", req.method + " is not allowed here; use GET"));
+}
+
+const char* error_code_for(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 413: return "payload_too_large";
+    case 414: return "uri_too_long";
+    default: return status >= 500 ? "internal" : "error";
+  }
+}
+
+void install_headers(httplib::Server& server, const ServerOptions& options) {
+  httplib::Headers headers = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Content-Security-Policy",
+       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
+      {"Cache-Control", "no-store"},
+  };
+  if (!options.cors_origin.empty()) {
+    headers.emplace("Access-Control-Allow-Origin", options.cors_origin);
+    headers.emplace("Vary", "Origin");
+  }
+  server.set_default_headers(headers);
+}
+
+void install_limits_and_logging(httplib::Server& server, const ServerOptions& options) {
+  server.set_payload_max_length(kMaxBodyBytes);
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(10, 0);
+  server.set_keep_alive_timeout(5);
+  server.set_keep_alive_max_count(100);
+  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_started = Clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  if (options.log_requests) {
+    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::fprintf(stderr, "%s %s %d %.1fms\n", req.method.c_str(), req.path.c_str(), res.status,
+                   elapsed_ms());
+    });
+  }
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty() && res.get_header_value("Content-Type").find("json") != std::string::npos) {
+      return;
+    }
+    std::string message = res.status == 404   ? "no such route"
+                          : res.status == 413 ? "request body too large"
+                          : res.status == 414 ? "request URI too long"
+                          : res.status == 400 ? "malformed request"
+                                              : "request failed";
+    reply(res, res.status, error_json(error_code_for(res.status), message));
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                                  std::exception_ptr) {
+    reply(res, 500, error_json("internal", "internal error"));
+  });
+}
+
+}  // namespace
+
+void install_api(httplib::Server& server, const ServerOptions& options) {
+  install_headers(server, options);
+  install_limits_and_logging(server, options);
+  // The route table.
+  const struct {
+    const char* pattern;
+    httplib::Server::Handler handler;
+  } routes[] = {
+      {"/api/search", with_searcher(options, handle_search)},
+      {R"(/api/documents/(.+))", with_searcher(options, handle_document)},
+      {R"(/api/directives/(.+))", with_searcher(options, handle_directive)},
+      {"/api/suggest", with_searcher(options, handle_suggest)},
+      {"/api/health", with_searcher(options, handle_health)},
+      {R"(/(|index\.html|assets/[A-Za-z0-9_.-]+))", handle_asset},
+  };
+  for (const auto& r : routes) {
+    server.Get(r.pattern, r.handler);
+    server.Post(r.pattern, method_not_allowed);
+    server.Put(r.pattern, method_not_allowed);
+    server.Delete(r.pattern, method_not_allowed);
+    server.Patch(r.pattern, method_not_allowed);
+  }
+}
+
+}  // namespace tracuu::http

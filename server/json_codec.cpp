@@ -1,0 +1,130 @@
+#include "json_codec.hpp"
+
+namespace tracuu::http {
+namespace {
+
+using nlohmann::json;
+
+json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json source_json(const SourceRef& s) {
+  return {{"path", s.path}, {"part", s.part}, {"parts", s.parts}};
+}
+
+// The metadata every response shows for a document.
+json summary_json(const Document& d) {
+  const DocumentMetadata& m = d.meta;
+  json directives = json::array();
+  for (const Directive& x : m.directives) directives.push_back(x.id);
+  return {{"id", d.id},
+          {"title", or_null(m.title)},
+          {"type", or_null(m.type)},
+          {"number", or_null(m.number)},
+          {"issuer", or_null(m.issuer)},
+          {"province", or_null(m.province)},
+          {"date", or_null(m.date)},
+          {"year", m.year ? json(m.year) : json(nullptr)},
+          {"year_inferred", m.year_inferred},
+          {"directives", directives},
+          {"source", source_json(d.source)}};
+}
+
+const char* sort_name(SortOrder s) {
+  switch (s) {
+    case SortOrder::kDateDesc: return "date_desc";
+    case SortOrder::kDateAsc: return "date_asc";
+    default: return "relevance";
+  }
+}
+
+}  // namespace
+
+json search_json(const SearchRequest& request, const SearchResult& result, double took_ms) {
+  json hits = json::array();
+  for (const Hit& h : result.hits) {
+    json hit = summary_json(h.document);
+    hit["score"] = h.score;
+    hit["snippet"] = h.snippet;
+    hits.push_back(std::move(hit));
+  }
+  json facets = json::object();
+  for (const auto& [field, values] : result.facets) {
+    json list = json::array();
+    for (const FacetValue& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
+    facets[field] = std::move(list);
+  }
+  return {{"query", request.query}, {"total", result.total}, {"page", request.page},
+          {"size", request.size},   {"sort", sort_name(request.sort)},
+          {"took_ms", took_ms},     {"hits", hits},            {"facets", facets}};
+}
+
+json document_json(const DocumentView& view) {
+  const Document& d = view.document;
+  json out = summary_json(d);
+  out["signer"] = or_null(d.meta.signer);
+  out["encoding"] = d.encoding;
+  out["text"] = d.text;
+  if (!view.highlighted_text.empty()) out["highlighted_text"] = view.highlighted_text;
+  json cites = json::array();
+  for (const Citation& c : view.cites) {
+    cites.push_back({{"id", c.directive.id},
+                     {"kind", c.directive.kind},
+                     {"date", or_null(c.directive.date)},
+                     {"issuer", or_null(c.directive.issuer)},
+                     {"document_id", or_null(c.document_id)}});
+  }
+  out["cites"] = cites;
+  json cited_by = json::array();
+  for (const Document& c : view.cited_by) cited_by.push_back(summary_json(c));
+  out["cited_by"] = cited_by;
+  return out;
+}
+
+json directive_json(const DirectiveView& view) {
+  json docs = json::array();
+  for (const Document& d : view.documents) {
+    docs.push_back({{"id", d.id},
+                    {"title", or_null(d.meta.title)},
+                    {"type", or_null(d.meta.type)},
+                    {"issuer", or_null(d.meta.issuer)},
+                    {"date", or_null(d.meta.date)},
+                    {"year", d.meta.year ? json(d.meta.year) : json(nullptr)}});
+  }
+  return {{"id", view.id},
+          {"kind", or_null(view.kind)},
+          {"count", view.documents.size()},
+          {"documents", docs},
+          {"document_id", or_null(view.document_id)}};
+}
+
+json suggestions_json(const std::string& query, const std::vector<Suggestion>& list) {
+  json out = json::array();
+  for (const Suggestion& s : list) {
+    out.push_back({{"text", s.text}, {"kind", s.kind}, {"count", s.count}});
+  }
+  return {{"query", query}, {"suggestions", out}};
+}
+
+json error_json(const std::string& code, const std::string& message) {
+  return {{"error", {{"code", code}, {"message", message}}}};
+}
+
+int http_status(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kInvalidArgument: return 400;
+    case Status::Code::kNotFound: return 404;
+    case Status::Code::kUnavailable: return 503;
+    default: return 500;
+  }
+}
+
+std::string error_code(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kInvalidArgument: return "invalid_argument";
+    case Status::Code::kNotFound: return "not_found";
+    case Status::Code::kUnavailable: return "unavailable";
+    default: return "internal";
+  }
+}
+
+}  // namespace tracuu::http

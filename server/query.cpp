@@ -1,0 +1,261 @@
+// From typed text to a Xapian query, through the one analyzer.
+//
+// Ranking encoded here:
+//  - every positive word must match in its folded form (so "ban hang" finds bán/bàn/bạn hàng);
+//  - a word typed with diacritics adds the weight of its exact form (OP_AND_MAYBE), so
+//    "bán hàng" ranks "Bán hàng hóa" above "Bàn giao hàng hóa";
+//  - a word found in the title adds the weight of its title term ("S");
+//  - a document number ("03-CT/TW", "chỉ thị 03/CT-TW") matches the document that bears it with
+//    a large fixed weight, then the documents that cite it with a smaller one;
+//  - an abbreviation also matches its expansion as a phrase, and the expansion its
+//    abbreviation (UBND ↔ Ủy ban nhân dân).
+#include "tracuu/query.hpp"
+
+#include "tracuu/abbreviations.hpp"
+#include "tracuu/analyzer.hpp"
+#include "tracuu/document_number.hpp"
+#include "tracuu/normalize.hpp"
+#include "tracuu/schema.hpp"
+
+namespace tracuu {
+namespace {
+
+constexpr double kOwnNumberWeight = 60.0;
+constexpr double kCitedNumberWeight = 12.0;
+
+std::string prefixed(std::string_view prefix, const std::string& term) {
+  return std::string(prefix) + term;
+}
+
+// A fixed weight for documents carrying the boolean term `term`.
+Xapian::Query weighted_filter(const std::string& term, double weight) {
+  auto* source = new Xapian::FixedWeightPostingSource(weight);
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(source->release()),
+                       Xapian::Query(term));
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return Xapian::Query();
+  if (parts.size() == 1) return parts[0];
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+// One analysed word of a clause.
+struct Word {
+  std::string exact;
+  std::string folded;
+};
+
+// One analysed unit: a word, or a compound with its words.
+struct Unit {
+  bool compound = false;
+  std::string key;          // compound key
+  std::vector<Word> words;  // the word, or the compound's words
+};
+
+std::vector<Unit> analyse(std::string_view text) {
+  std::vector<Unit> units;
+  Analyzer analyzer;
+  size_t compound_end = 0;
+  analyzer.analyze(text, 1, [&](const Token& t) {
+    if (t.kind == TokenKind::kCompound) {
+      units.push_back({true, t.folded, {}});
+      compound_end = t.end;
+      return;
+    }
+    if (t.end <= compound_end && !units.empty() && units.back().compound) {
+      units.back().words.push_back({t.exact, t.folded});
+      return;
+    }
+    units.push_back({false, {}, {{t.exact, t.folded}}});
+  });
+  return units;
+}
+
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(QueryTerms* terms) : terms_(terms) {}
+
+  Xapian::Query word(const Word& w) {
+    note(w);
+    Xapian::Query q(w.folded);
+    std::vector<Xapian::Query> boosts;
+    if (w.exact != w.folded) boosts.emplace_back(prefixed(schema::kExact, w.exact));
+    boosts.emplace_back(prefixed(schema::kTitle, w.folded));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, boosts));
+  }
+
+  Xapian::Query phrase(const std::vector<Word>& words, bool highlight = true) {
+    if (words.size() == 1 && highlight) return word(words[0]);
+    if (terms_ && highlight) {
+      terms_->phrases.emplace_back();
+      for (const Word& w : words) terms_->phrases.back().push_back(w.folded);
+    }
+    std::vector<Xapian::Query> terms, boosts;
+    for (const Word& w : words) {
+      if (terms_ && highlight && w.exact != w.folded) terms_->exact.push_back(w.exact);
+      terms.emplace_back(w.folded);
+      if (w.exact != w.folded) boosts.emplace_back(prefixed(schema::kExact, w.exact));
+      boosts.emplace_back(prefixed(schema::kTitle, w.folded));
+    }
+    Xapian::Query q(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, boosts));
+  }
+
+  Xapian::Query compound(const Unit& u) {
+    if (terms_) terms_->compound.push_back(u.key);
+    // The compound's words as a phrase too ("03 CT TW"), but only the compound is marked.
+    std::vector<Xapian::Query> alternatives{Xapian::Query(prefixed(schema::kCompound, u.key)),
+                                            phrase(u.words, /*highlight=*/false)};
+    if (!canonical_number(u.key).empty() && canonical_number(u.key) == u.key) {
+      alternatives.push_back(weighted_filter(prefixed(schema::kNumber, u.key), kOwnNumberWeight));
+      alternatives.push_back(weighted_filter(prefixed(schema::kCites, u.key), kCitedNumberWeight));
+    }
+    add_abbreviation_expansions(u.key, alternatives);
+    return combine(Xapian::Query::OP_OR, alternatives);
+  }
+
+  // The words of a plain clause: each required, abbreviations widened both ways.
+  Xapian::Query words(const std::vector<Unit>& units) {
+    std::vector<Xapian::Query> required;
+    std::vector<std::string> folded;
+    for (const Unit& u : units) folded.push_back(u.compound ? u.key : u.words[0].folded);
+    const Abbreviations& abbreviations = Abbreviations::builtin();
+    for (size_t i = 0; i < units.size(); ++i) {
+      const Unit& u = units[i];
+      if (u.compound) {
+        required.push_back(compound(u));
+        continue;
+      }
+      // "ủy ban nhân dân" typed out: also match "UBND".
+      auto found = abbreviations.abbreviations_at(folded, i);
+      if (!found.empty()) {
+        size_t length = found[0].second;
+        std::vector<Word> run;
+        for (size_t k = i; k < i + length; ++k) run.push_back(units[k].words[0]);
+        std::vector<Xapian::Query> alternatives{phrase(run)};
+        for (const auto& [key, len] : found) {
+          if (len == length) alternatives.push_back(abbreviation_term(key));
+        }
+        required.push_back(combine(Xapian::Query::OP_OR, alternatives));
+        i += length - 1;
+        continue;
+      }
+      std::vector<Xapian::Query> alternatives{word(u.words[0])};
+      add_abbreviation_expansions(u.words[0].folded, alternatives);
+      required.push_back(combine(Xapian::Query::OP_OR, alternatives));
+    }
+    return combine(Xapian::Query::OP_AND, required);
+  }
+
+ private:
+  void note(const Word& w) {
+    if (!terms_) return;
+    terms_->folded.push_back(w.folded);
+    if (w.exact != w.folded) terms_->exact.push_back(w.exact);
+  }
+
+  Xapian::Query abbreviation_term(const std::string& key) {
+    bool compound = key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos;
+    if (terms_) (compound ? terms_->compound : terms_->folded).push_back(key);
+    return Xapian::Query(compound ? prefixed(schema::kCompound, key) : key);
+  }
+
+  void add_abbreviation_expansions(const std::string& key, std::vector<Xapian::Query>& out) {
+    for (const auto& expansion : Abbreviations::builtin().expansions(key)) {
+      std::vector<Word> words;
+      for (const std::string& f : expansion) words.push_back({f, f});
+      out.push_back(phrase(words));
+    }
+  }
+
+  QueryTerms* terms_;
+};
+
+}  // namespace
+
+std::vector<QueryClause> parse_query(std::string_view q) {
+  std::vector<QueryClause> clauses;
+  size_t i = 0;
+  while (i < q.size() && clauses.size() < kMaxQueryClauses) {
+    while (i < q.size() && (q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\r')) ++i;
+    if (i >= q.size()) break;
+    QueryClause c;
+    if (q[i] == '-' && i + 1 < q.size() && q[i + 1] != ' ') {
+      c.excluded = true;
+      ++i;
+    }
+    if (q[i] == '"') {
+      size_t close = q.find('"', i + 1);
+      size_t end = close == std::string_view::npos ? q.size() : close;
+      c.text = std::string(q.substr(i + 1, end - i - 1));
+      c.phrase = true;
+      i = close == std::string_view::npos ? q.size() : close + 1;
+    } else {
+      size_t end = q.find_first_of(" \t\n\r\"", i);
+      if (end == std::string_view::npos) end = q.size();
+      c.text = std::string(q.substr(i, end - i));
+      i = end;
+    }
+    if (c.text == "OR" && !c.phrase && !c.excluded) {
+      if (!clauses.empty()) clauses.back().or_with_next = true;
+      continue;
+    }
+    if (c.text == "AND" && !c.phrase && !c.excluded) continue;
+    clauses.push_back(std::move(c));
+  }
+  if (!clauses.empty()) clauses.back().or_with_next = false;
+  return clauses;
+}
+
+Xapian::Query build_query(std::string_view text, QueryTerms* terms) {
+  QueryBuilder builder(terms);
+  std::vector<QueryClause> clauses = parse_query(text);
+  std::vector<Xapian::Query> required, excluded;
+  std::vector<Xapian::Query> or_group;
+  std::vector<Unit> plain;  // consecutive plain words, read together for abbreviations
+  auto flush_plain = [&] {
+    if (!plain.empty()) required.push_back(builder.words(plain));
+    plain.clear();
+  };
+  for (size_t k = 0; k < clauses.size(); ++k) {
+    const QueryClause& c = clauses[k];
+    std::vector<Unit> units = analyse(c.text);
+    if (units.empty()) continue;
+    bool in_or = c.or_with_next || (k > 0 && clauses[k - 1].or_with_next);
+    if (c.excluded) {
+      std::vector<Word> words;
+      for (const Unit& u : units) words.insert(words.end(), u.words.begin(), u.words.end());
+      QueryBuilder silent(nullptr);  // excluded words are not highlighted
+      excluded.push_back(silent.phrase(words));
+      continue;
+    }
+    if (!c.phrase && !in_or) {
+      plain.insert(plain.end(), units.begin(), units.end());
+      continue;
+    }
+    flush_plain();
+    Xapian::Query q;
+    if (c.phrase) {
+      std::vector<Word> words;
+      for (const Unit& u : units) words.insert(words.end(), u.words.begin(), u.words.end());
+      q = builder.phrase(words);
+    } else {
+      q = builder.words(units);
+    }
+    or_group.push_back(q);
+    if (!c.or_with_next) {
+      required.push_back(combine(Xapian::Query::OP_OR, or_group));
+      or_group.clear();
+    }
+  }
+  flush_plain();
+  if (!or_group.empty()) required.push_back(combine(Xapian::Query::OP_OR, or_group));
+  Xapian::Query positive = required.empty() ? Xapian::Query::MatchAll
+                                            : combine(Xapian::Query::OP_AND, required);
+  if (excluded.empty()) return positive;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,
+                       combine(Xapian::Query::OP_OR, excluded));
+}
+
+}  // namespace tracuu

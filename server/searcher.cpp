@@ -1,0 +1,337 @@
+#include "tracuu/searcher.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "facets.hpp"
+#include "tracuu/document_codec.hpp"
+#include "tracuu/document_number.hpp"
+#include "tracuu/highlighter.hpp"
+#include "tracuu/normalize.hpp"
+#include "tracuu/schema.hpp"
+
+namespace tracuu {
+namespace {
+
+struct FacetField {
+  const char* name;
+  std::string_view prefix;
+  Xapian::valueno slot;
+  bool multi;
+};
+
+const FacetField kFields[] = {
+    {"issuer", schema::kIssuer, schema::kIssuerSlot, false},
+    {"year", schema::kYear, schema::kYearSlot, false},
+    {"type", schema::kType, schema::kTypeSlot, false},
+    {"province", schema::kProvince, schema::kProvinceSlot, false},
+    {"directive", schema::kCites, schema::kDirectiveSlot, true},
+};
+
+const FacetField* field_named(const std::string& name) {
+  for (const FacetField& f : kFields) {
+    if (name == f.name) return &f;
+  }
+  return nullptr;
+}
+
+// "2022-05-10" → "20220510"; empty when not a valid ISO date.
+std::string date_key(const std::string& iso) {
+  int y, m, d;
+  char tail;
+  if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
+    return {};
+  }
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return {};
+  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+}
+
+Status validate(const SearchRequest& r) {
+  if (r.page < 1) return Status::invalid_argument("page must be 1 or more");
+  if (r.size < 1 || r.size > kMaxPageSize) {
+    return Status::invalid_argument("size must be between 1 and " + std::to_string(kMaxPageSize));
+  }
+  if (r.facet_size < 1 || r.facet_size > kMaxFacetSize) {
+    return Status::invalid_argument("facet_size must be between 1 and " +
+                                    std::to_string(kMaxFacetSize));
+  }
+  if (r.page > 100000) return Status::invalid_argument("page is too large");
+  for (const std::string& f : r.facets) {
+    if (!field_named(f)) return Status::invalid_argument("unknown facet field: " + f);
+  }
+  for (const auto& [field, values] : r.filters) {
+    if (!field_named(field)) return Status::invalid_argument("unknown filter field: " + field);
+  }
+  if (!r.from.empty() && date_key(r.from).empty()) {
+    return Status::invalid_argument("from must be a date as YYYY-MM-DD");
+  }
+  if (!r.to.empty() && date_key(r.to).empty()) {
+    return Status::invalid_argument("to must be a date as YYYY-MM-DD");
+  }
+  return Status::ok();
+}
+
+Xapian::Query filter_query(const SearchRequest& r) {
+  std::vector<Xapian::Query> fields;
+  for (const auto& [name, values] : r.filters) {
+    const FacetField* f = field_named(name);
+    std::vector<Xapian::Query> any;
+    for (const std::string& v : values) any.emplace_back(schema::filter_term(f->prefix, v));
+    if (!any.empty()) fields.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  if (!r.from.empty()) {
+    fields.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, date_key(r.from));
+  }
+  if (!r.to.empty()) {
+    fields.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, date_key(r.to));
+  }
+  if (fields.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, fields.begin(), fields.end());
+}
+
+std::vector<FacetValue> top_values(std::vector<FacetValue> values, size_t limit) {
+  std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (values.size() > limit) values.resize(limit);
+  return values;
+}
+
+Document metadata_only(const std::string& data) {
+  Document d = decode_document(data);
+  d.text.clear();
+  return d;
+}
+
+// The documents carrying `term`, metadata only.
+std::vector<Document> documents_with(const Xapian::Database& db, const std::string& term) {
+  std::vector<Document> docs;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    docs.push_back(metadata_only(db.get_document(*p).get_data()));
+  }
+  return docs;
+}
+
+std::string first_document_id(const Xapian::Database& db, const std::string& term) {
+  auto p = db.postlist_begin(term);
+  if (p == db.postlist_end(term)) return {};
+  return decode_document(db.get_document(*p).get_data()).id;
+}
+
+void newest_first(std::vector<Document>& docs) {
+  std::stable_sort(docs.begin(), docs.end(), [](const Document& a, const Document& b) {
+    return a.meta.date > b.meta.date;
+  });
+}
+
+// Whether `folded_text` has a word starting with `folded_prefix`.
+bool word_starts_with(const std::string& folded_text, const std::string& folded_prefix) {
+  for (size_t p = folded_text.find(folded_prefix); p != std::string::npos;
+       p = folded_text.find(folded_prefix, p + 1)) {
+    if (p == 0 || folded_text[p - 1] == ' ' || folded_text[p - 1] == '"') return true;
+  }
+  return false;
+}
+
+std::string fold_phrase(const std::string& text) {
+  std::string out, word;
+  size_t i = 0;
+  while (i <= text.size()) {
+    if (i == text.size() || text[i] == ' ') {
+      if (!word.empty()) out += (out.empty() ? "" : " ") + fold_diacritics(word);
+      word.clear();
+    } else {
+      word.push_back(text[i]);
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db) {
+  try {
+    return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(db.string())));
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("cannot open index " + db.string() + ": " + e.get_description());
+  }
+}
+
+template <typename T, typename F>
+Result<T> Searcher::on_latest(F&& body) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      db_.reopen();
+      return body();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 3) return Status::unavailable("index changing too fast: " + e.get_msg());
+    } catch (const Xapian::InvalidArgumentError& e) {
+      return Status::invalid_argument(e.get_msg());
+    } catch (const Xapian::Error& e) {
+      return Status::unavailable("index error: " + e.get_description());
+    }
+  }
+}
+
+Result<SearchResult> Searcher::search(const SearchRequest& request) {
+  if (Status s = validate(request); !s.is_ok()) return s;
+  return on_latest<SearchResult>([&]() -> Result<SearchResult> {
+    QueryTerms terms;
+    Xapian::Query query = build_query(request.query, &terms);
+    bool match_all = query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+    Xapian::Query filters = filter_query(request);
+    if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    SortOrder sort = request.sort;
+    if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
+    if (sort != SortOrder::kRelevance) {
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kDateDesc);
+    }
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> single;
+    std::vector<std::unique_ptr<MultiValueCountSpy>> multi;
+    std::vector<std::pair<const FacetField*, size_t>> spies;  // field, index into its vector
+    for (const std::string& name : request.facets) {
+      const FacetField* f = field_named(name);
+      if (f->multi) {
+        multi.push_back(std::make_unique<MultiValueCountSpy>(f->slot, schema::kMultiValueSeparator));
+        enquire.add_matchspy(multi.back().get());
+        spies.emplace_back(f, multi.size() - 1);
+      } else {
+        single.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
+        enquire.add_matchspy(single.back().get());
+        spies.emplace_back(f, single.size() - 1);
+      }
+    }
+    Xapian::MSet mset = enquire.get_mset((request.page - 1) * request.size, request.size,
+                                         db_.get_doccount());
+    SearchResult result;
+    result.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Document doc = decode_document(it.get_document().get_data());
+      Hit hit;
+      hit.score = it.get_weight();
+      hit.snippet = make_snippet(doc.text, terms);
+      doc.text.clear();
+      hit.document = std::move(doc);
+      result.hits.push_back(std::move(hit));
+    }
+    for (const auto& [f, index] : spies) {
+      std::vector<FacetValue> values;
+      if (f->multi) {
+        for (const auto& [value, count] : multi[index]->counts()) values.push_back({value, count});
+      } else {
+        const auto& spy = *single[index];
+        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+          values.push_back({*v, v.get_termfreq()});
+        }
+      }
+      result.facets[f->name] = top_values(std::move(values), request.facet_size);
+    }
+    return result;
+  });
+}
+
+Result<DocumentView> Searcher::document(const std::string& id,
+                                        const std::string& highlight_query) {
+  return on_latest<DocumentView>([&]() -> Result<DocumentView> {
+    std::string term = std::string(schema::kId) + id;
+    if (id.empty() || term.size() > 240) return Status::not_found("no document with this id");
+    auto p = db_.postlist_begin(term);
+    if (p == db_.postlist_end(term)) return Status::not_found("no document with id " + id);
+    DocumentView view;
+    view.document = decode_document(db_.get_document(*p).get_data());
+    for (const Directive& d : view.document.meta.directives) {
+      view.cites.push_back(
+          {d, first_document_id(db_, std::string(schema::kNumber) + d.key)});
+    }
+    const std::string& key = view.document.meta.number_key;
+    if (!key.empty()) {
+      view.cited_by = documents_with(db_, std::string(schema::kCites) + key);
+      newest_first(view.cited_by);
+    }
+    if (!highlight_query.empty()) {
+      QueryTerms terms;
+      build_query(highlight_query, &terms);
+      view.highlighted_text = highlight_all(view.document.text, terms);
+    }
+    return view;
+  });
+}
+
+Result<DirectiveView> Searcher::directive(const std::string& id) {
+  auto number = parse_document_number(to_nfc(id));
+  if (!number) return Status::not_found("not a document number: " + id);
+  return on_latest<DirectiveView>([&]() -> Result<DirectiveView> {
+    DirectiveView view;
+    view.id = number->display;
+    view.documents = documents_with(db_, std::string(schema::kCites) + number->key);
+    newest_first(view.documents);
+    view.document_id = first_document_id(db_, std::string(schema::kNumber) + number->key);
+    if (view.documents.empty() && view.document_id.empty()) {
+      return Status::not_found("no indexed document is or cites " + number->display);
+    }
+    for (const Document& d : view.documents) {
+      for (const Directive& cited : d.meta.directives) {
+        if (cited.key != number->key) continue;
+        if (view.kind.empty()) view.kind = cited.kind;
+        view.id = cited.id;  // as the documents write it, which is how facets show it
+      }
+      if (!view.kind.empty()) break;
+    }
+    if (view.kind.empty() && !view.document_id.empty()) {
+      auto p = db_.postlist_begin(std::string(schema::kNumber) + number->key);
+      view.kind = decode_document(db_.get_document(*p).get_data()).meta.type;
+    }
+    return view;
+  });
+}
+
+Result<std::vector<Suggestion>> Searcher::suggest(const std::string& prefix, size_t limit) {
+  std::string folded = fold_phrase(to_nfc(prefix));
+  if (folded.empty()) return std::vector<Suggestion>{};
+  return on_latest<std::vector<Suggestion>>([&]() -> Result<std::vector<Suggestion>> {
+    std::vector<Suggestion> out;
+    // Issuers and cited directives, from the facet values of the whole index.
+    SearchRequest all;
+    all.facets = {"issuer", "directive"};
+    all.facet_size = kMaxFacetSize;
+    all.size = 1;
+    Result<SearchResult> everything = search(all);
+    if (everything.is_ok()) {
+      for (const char* field : {"issuer", "directive"}) {
+        for (const FacetValue& v : everything->facets[field]) {
+          if (out.size() >= limit) break;
+          std::string key = fold_phrase(v.value);
+          bool match = word_starts_with(key, folded) ||
+                       word_starts_with(fold_phrase(v.value), folded);
+          if (match) out.push_back({v.value, field, v.count});
+        }
+      }
+    }
+    // Frequent words completing the last word typed.
+    size_t space = folded.rfind(' ');
+    std::string head = space == std::string::npos ? "" : folded.substr(0, space + 1);
+    std::string last = space == std::string::npos ? folded : folded.substr(space + 1);
+    std::vector<std::pair<Xapian::doccount, std::string>> words;
+    for (auto t = db_.allterms_begin(last); t != db_.allterms_end(last) && words.size() < 2000;
+         ++t) {
+      words.emplace_back(t.get_termfreq(), *t);
+    }
+    std::sort(words.begin(), words.end(), std::greater<>());
+    for (const auto& [count, word] : words) {
+      if (out.size() >= limit) break;
+      out.push_back({head + word, "term", count});
+    }
+    return out;
+  });
+}
+
+Result<size_t> Searcher::document_count() {
+  return on_latest<size_t>([&]() -> Result<size_t> { return size_t{db_.get_doccount()}; });
+}
+
+}  // namespace tracuu

@@ -136,6 +136,7 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
     term.assign(schema::kTitle).append(t.folded);
     xd.add_term(term);
   });
+  if (std::string whole = schema::title_term(m.title); !whole.empty()) xd.add_boolean_term(whole);
   return xd;
 }
 

@@ -1,6 +1,7 @@
 #include "tracuu/highlighter.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -94,35 +95,66 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Scores of every window of `w` words: distinct matched words first, then matches, kept in one
+// pass by sliding the window (a window-by-window recount is quadratic on long texts).
+std::vector<std::pair<size_t, size_t>> window_scores(const std::vector<Span>& s, size_t w) {
+  std::unordered_map<std::string_view, size_t> in_window;  // matched word → occurrences
+  size_t hits = 0;
+  auto add = [&](const Span& span, int delta) {
+    if (!span.match) return;
+    size_t& n = in_window[span.folded];
+    n += delta;
+    hits += delta;
+    if (n == 0) in_window.erase(span.folded);
+  };
+  std::vector<std::pair<size_t, size_t>> scored;  // (score, start)
+  for (size_t i = 0; i < w; ++i) add(s[i], 1);
+  for (size_t start = 0;; ++start) {
+    scored.emplace_back(in_window.size() * 100 + hits, start);
+    if (start + w >= s.size()) break;
+    add(s[start], -1);
+    add(s[start + w], 1);
+  }
+  return scored;
+}
+
+}  // namespace
+
 std::string make_snippet(std::string_view text, const QueryTerms& terms,
                          const SnippetOptions& options) {
   std::vector<Span> s = spans(text, terms);
   if (s.empty()) return {};
   const size_t w = std::min(options.window_words, s.size());
-  // Score each window by distinct matched words, then by matches; pick the best windows that
-  // do not overlap.
-  std::vector<std::pair<size_t, size_t>> scored;  // (score, start)
-  for (size_t start = 0; start + w <= s.size(); ++start) {
-    std::unordered_set<std::string> distinct;
-    size_t hits = 0;
-    for (size_t i = start; i < start + w; ++i) {
-      if (!s[i].match) continue;
-      ++hits;
-      distinct.insert(std::string(text.substr(s[i].start, s[i].end - s[i].start)));
-    }
-    scored.emplace_back(distinct.size() * 100 + hits, start);
-    if (s.size() > 4000 && start > 4000) break;  // very long texts: the opening is enough
-  }
+  std::vector<std::pair<size_t, size_t>> scored = window_scores(s, w);
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
+  // The best window, then a second only if it shows matched words the first lacks: documents
+  // often repeat a sentence, and the same words twice waste the snippet.
+  auto matched_words = [&](size_t start) {
+    std::unordered_set<std::string_view> words;
+    for (size_t i = start; i < start + w; ++i) {
+      if (s[i].match) words.insert(s[i].folded);
+    }
+    return words;
+  };
   std::vector<size_t> chosen;
+  std::unordered_set<std::string_view> shown;
   for (const auto& [score, start] : scored) {
     if (chosen.size() >= options.fragments) break;
     if (!chosen.empty() && score == 0) break;
     bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t c) {
       return start < c + w && c < start + w;
     });
-    if (!overlaps) chosen.push_back(start);
+    if (overlaps) continue;
+    std::unordered_set<std::string_view> words = matched_words(start);
+    bool adds = chosen.empty() || std::any_of(words.begin(), words.end(), [&](auto word) {
+      return !shown.count(word);
+    });
+    if (!adds) continue;
+    chosen.push_back(start);
+    shown.insert(words.begin(), words.end());
     if (score == 0) break;  // nothing matches: the opening only
   }
   std::sort(chosen.begin(), chosen.end());

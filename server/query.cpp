@@ -4,7 +4,9 @@
 //  - every positive word must match in its folded form (so "ban hang" finds bán/bàn/bạn hàng);
 //  - a word typed with diacritics adds the weight of its exact form (OP_AND_MAYBE), so
 //    "bán hàng" ranks "Bán hàng hóa" above "Bàn giao hàng hóa";
-//  - a word found in the title adds the weight of its title term ("S");
+//  - a word found in the title adds the weight of its title term ("S"), and a query that is a
+//    whole title adds a fixed weight to that title's documents;
+//  - an excluded word typed with diacritics excludes that exact form only ("-chợ" keeps "cho");
 //  - a document number ("03-CT/TW", "chỉ thị 03/CT-TW") matches the document that bears it with
 //    a large fixed weight, then the documents that cite it with a smaller one;
 //  - an abbreviation also matches its expansion as a phrase, and the expansion its
@@ -22,6 +24,7 @@ namespace {
 
 constexpr double kOwnNumberWeight = 60.0;
 constexpr double kCitedNumberWeight = 12.0;
+constexpr double kWholeTitleWeight = 25.0;
 
 std::string prefixed(std::string_view prefix, const std::string& term) {
   return std::string(prefix) + term;
@@ -226,6 +229,10 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms) {
     if (c.excluded) {
       std::vector<Word> words;
       for (const Unit& u : units) words.insert(words.end(), u.words.begin(), u.words.end());
+      if (words.size() == 1 && words[0].exact != words[0].folded) {
+        excluded.emplace_back(prefixed(schema::kExact, words[0].exact));
+        continue;
+      }
       QueryBuilder silent(nullptr);  // excluded words are not highlighted
       excluded.push_back(silent.phrase(words));
       continue;
@@ -253,6 +260,10 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms) {
   if (!or_group.empty()) required.push_back(combine(Xapian::Query::OP_OR, or_group));
   Xapian::Query positive = required.empty() ? Xapian::Query::MatchAll
                                             : combine(Xapian::Query::OP_AND, required);
+  if (std::string title = schema::title_term(text); !title.empty() && !required.empty()) {
+    positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
+                             weighted_filter(title, kWholeTitleWeight));
+  }
   if (excluded.empty()) return positive;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,
                        combine(Xapian::Query::OP_OR, excluded));

@@ -188,9 +188,12 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
     enquire.set_query(query);
     SortOrder sort = request.sort;
     if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
-    if (sort != SortOrder::kRelevance) {
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kDateDesc);
-    }
+    // Undated documents sort last both ways: as the latest date ascending, the earliest
+    // descending (an empty value already sorts first).
+    Xapian::MultiValueKeyMaker by_date;
+    if (sort == SortOrder::kDateAsc) by_date.add_value(schema::kDateSlot, false, "99999999");
+    if (sort == SortOrder::kDateDesc) by_date.add_value(schema::kDateSlot, true);
+    if (sort != SortOrder::kRelevance) enquire.set_sort_by_key_then_relevance(&by_date, false);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> single;
     std::vector<std::unique_ptr<MultiValueCountSpy>> multi;
     std::vector<std::pair<const FacetField*, size_t>> spies;  // field, index into its vector

@@ -17,6 +17,7 @@ struct QueryClause {
   bool phrase = false;   // "…": the words in this order
   bool excluded = false; // -word / -"…"
   bool or_with_next = false;  // joined to the next clause by OR
+  bool operator==(const QueryClause&) const = default;
 };
 
 // Splits a query string (valid UTF-8, NFC) into clauses.

@@ -24,6 +24,7 @@ inline constexpr std::string_view kType = "XT";      // filter_key(type)
 inline constexpr std::string_view kProvince = "XP";  // filter_key(province)
 inline constexpr std::string_view kCites = "XD";     // DocumentNumber::key of each cited document
 inline constexpr std::string_view kNumber = "XN";    // DocumentNumber::key of the document itself
+inline constexpr std::string_view kTitleKey = "XS";  // title_term(title): the title typed whole
 
 // Value slots: display strings for facets and sorting.
 enum Slot : Xapian::valueno {
@@ -46,6 +47,10 @@ inline constexpr Xapian::termpos kFirstPosition = 1;
 // The key a facet value is filtered by: folded, lower case, spaces squeezed, at most 200 bytes
 // ("Ủy ban nhân dân tỉnh Tây Ninh" → "uy ban nhan dan tinh tay ninh").
 std::string filter_key(std::string_view display);
+
+// kTitleKey + a hash of the folded words of `text` (two words or more, else empty): a query that
+// is a whole title, typed with or without diacritics, finds that title's document first.
+std::string title_term(std::string_view text);
 
 // prefix + filter_key(value), or for kCites/kNumber prefix + canonical number key.
 std::string filter_term(std::string_view prefix, std::string_view value);

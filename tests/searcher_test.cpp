@@ -1,0 +1,397 @@
+// The search engine without HTTP: relevance, query syntax, filters and facets (checked against
+// counts made by hand from the seed documents), sorting, documents, directives, suggestions.
+#include "tracuu/searcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "test_support.hpp"
+#include "tracuu/index_writer.hpp"
+#include "tracuu/normalize.hpp"
+
+namespace tracuu {
+namespace {
+
+using testing::TempDir;
+using testing::write_file;
+
+// Builds an index of `roots` in `db`, failing the test on any error.
+void build_index(const std::filesystem::path& db, const std::vector<std::filesystem::path>& roots) {
+  auto writer = IndexWriter::open(db, /*rebuild=*/true);
+  ASSERT_TRUE(writer.is_ok()) << writer.status().message();
+  auto summary = writer.value()->index(roots);
+  ASSERT_TRUE(summary.is_ok()) << summary.status().message();
+  ASSERT_TRUE(summary->failed.empty()) << summary->failed[0].error;
+}
+
+// Three short letters that differ only in the tone of "ban" (the analyzer issue's example).
+const char* kBanDocs[][2] = {
+    {"ban_giao.txt", "Bàn giao hàng hóa cho các đơn vị trong tháng."},
+    {"ban_hang.txt", "Bán hàng hóa tại chợ trung tâm của huyện."},
+    {"ban_lau_nam.txt", "Bạn hàng lâu năm của hợp tác xã được khen thưởng."},
+};
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    for (const auto& [name, text] : kBanDocs) write_file(*dir_ / "ban" / name, text);
+    build_index(*dir_ / "ban.db", {*dir_ / "ban"});
+    build_index(*dir_ / "corpus.db", {testing::corpus_dir()});
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  void SetUp() override {
+    auto ban = Searcher::open(*dir_ / "ban.db");
+    auto corpus = Searcher::open(*dir_ / "corpus.db");
+    ASSERT_TRUE(ban.is_ok() && corpus.is_ok());
+    ban_ = std::move(ban.value());
+    corpus_ = std::move(corpus.value());
+  }
+
+  static SearchResult search(Searcher& s, SearchRequest r) {
+    auto result = s.search(r);
+    EXPECT_TRUE(result.is_ok()) << result.status().message();
+    return result.is_ok() ? result.value() : SearchResult{};
+  }
+  static SearchResult search(Searcher& s, const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    r.size = 100;
+    return search(s, r);
+  }
+  // The source file name of each hit, in rank order.
+  static std::vector<std::string> files(const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const Hit& h : r.hits) out.push_back(std::filesystem::path(h.document.source.path).filename().string());
+    return out;
+  }
+  // The hit with this document number in the corpus index.
+  Document by_number(const std::string& number) {
+    SearchResult r = search(*corpus_, number);
+    for (const Hit& h : r.hits) {
+      if (h.document.meta.number == number) return h.document;
+    }
+    ADD_FAILURE() << "no document numbered " << number;
+    return {};
+  }
+
+  static TempDir* dir_;
+  std::unique_ptr<Searcher> ban_, corpus_;
+};
+
+TempDir* SearcherTest::dir_ = nullptr;
+
+TEST_F(SearcherTest, TypedDiacriticsRankTheExactFormFirst) {
+  EXPECT_EQ(files(search(*ban_, "bán hàng")).front(), "ban_hang.txt");
+  EXPECT_EQ(files(search(*ban_, "bạn hàng")).front(), "ban_lau_nam.txt");
+  EXPECT_EQ(files(search(*ban_, "bàn hàng")).front(), "ban_giao.txt");
+  EXPECT_EQ(search(*ban_, "ban hang").total, 3u);
+  EXPECT_EQ(search(*ban_, "BAN HANG").total, 3u);
+}
+
+TEST_F(SearcherTest, PhrasesKeepTheOrderOfSyllables) {
+  std::vector<std::string> hang_hoa = files(search(*ban_, "\"hàng hóa\""));
+  EXPECT_EQ(std::set<std::string>(hang_hoa.begin(), hang_hoa.end()),
+            (std::set<std::string>{"ban_giao.txt", "ban_hang.txt"}));
+  EXPECT_EQ(search(*ban_, "\"hoa hang\"").total, 0u);
+  // Old tone placement in the query still matches the phrase.
+  EXPECT_EQ(search(*ban_, "\"hàng hoá\"").total, 2u);
+  std::vector<std::string> ban_hang = files(search(*ban_, "\"ban hang\""));
+  EXPECT_EQ(std::set<std::string>(ban_hang.begin(), ban_hang.end()),
+            (std::set<std::string>{"ban_hang.txt", "ban_lau_nam.txt"}));
+}
+
+TEST_F(SearcherTest, ExclusionAndOr) {
+  // Without diacritics an excluded word excludes every form ("cho" and "chợ"); with them, only
+  // the form typed.
+  EXPECT_EQ(files(search(*ban_, "ban hang -cho")), std::vector<std::string>{"ban_lau_nam.txt"});
+  for (const char* q : {"ban hang -chợ", "ban hang -\"tai cho\""}) {
+    std::vector<std::string> kept = files(search(*ban_, q));
+    EXPECT_EQ(std::set<std::string>(kept.begin(), kept.end()),
+              (std::set<std::string>{"ban_giao.txt", "ban_lau_nam.txt"}))
+        << q;
+  }
+  EXPECT_EQ(search(*ban_, "giao OR chợ").total, 2u);
+  EXPECT_EQ(search(*ban_, "khen OR \"tại chợ\"").total, 2u);
+}
+
+TEST_F(SearcherTest, AnythingTypedGivesResultsNotErrors) {
+  for (const char* q : {"\"bán hàng", "bán AND ( hàng", ")))", "\"", "-", "OR", "ban OR OR hang",
+                        "AND (", "hàng\"hóa", "-\"\"", "***", "…"}) {
+    SearchRequest request;
+    request.query = q;
+    auto r = ban_->search(request);
+    EXPECT_TRUE(r.is_ok()) << q;
+  }
+  EXPECT_GE(search(*ban_, "\"bán hàng").total, 1u);
+  EXPECT_GE(search(*ban_, "bán AND ( hàng").total, 1u);
+}
+
+TEST_F(SearcherTest, NoDiacriticsQueryFindsAndMarksTheText) {
+  SearchResult r = search(*corpus_, "hang viet ve nong thon");
+  ASSERT_GE(r.total, 1u);
+  EXPECT_NE(r.hits[0].snippet.find("<mark>nông</mark> <mark>thôn</mark>"), std::string::npos)
+      << r.hits[0].snippet;
+}
+
+TEST_F(SearcherTest, ADocumentNumberPutsThatDocumentFirstThenItsCiters) {
+  for (const char* q : {"02-KH/BCĐ", "02/KH-BCĐ", "kế hoạch số 02-KH/BCD", "02-kh/bcđ"}) {
+    SearchResult r = search(*corpus_, q);
+    ASSERT_GE(r.hits.size(), 2u) << q;
+    EXPECT_EQ(r.hits[0].document.meta.number, "02-KH/BCĐ") << q;
+    // The cover letter 1512/UBND-KT forwards (cites) it.
+    EXPECT_EQ(r.hits[1].document.meta.number, "1512/UBND-KT") << q;
+  }
+  // 03-CT/TW is not itself indexed: the documents citing it come first.
+  for (const char* q : {"03-CT/TW", "chỉ thị 03/CT-TW", "chi thi so 03-CT/TW"}) {
+    SearchResult r = search(*corpus_, q);
+    ASSERT_GE(r.hits.size(), 5u) << q;
+    for (size_t i = 0; i < 5; ++i) {
+      const auto& ds = r.hits[i].document.meta.directives;
+      EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const Directive& d) {
+        return d.id == "03-CT/TW";
+      })) << q << " hit " << i;
+    }
+  }
+}
+
+TEST_F(SearcherTest, EveryTitleTypedWithoutDiacriticsFindsItsDocumentInTheTopThree) {
+  SearchResult all = search(*corpus_, "");
+  ASSERT_EQ(all.total, 8u);
+  for (const Hit& h : all.hits) {
+    const std::string& title = h.document.meta.title;
+    if (title.empty()) continue;
+    SearchResult r = search(*corpus_, fold_diacritics(title));
+    std::vector<std::string> top;
+    for (size_t i = 0; i < std::min<size_t>(3, r.hits.size()); ++i) {
+      top.push_back(r.hits[i].document.id);
+    }
+    EXPECT_NE(std::find(top.begin(), top.end(), h.document.id), top.end()) << title;
+  }
+}
+
+// The seed documents by hand (see corpus/): 004 is a bundle of four — the cover letter
+// 1512/UBND-KT of UBND Tây Ninh (10/5/2022, Công văn), the Ban Chỉ đạo's plans of 15/4/2022 and
+// 29/4/2022 (02-KH/BCĐ), and UBND Tây Ninh's plan of 2021; then Khoái Châu (2020), Quận 7 (2023),
+// Cà Mau (2017) and Khánh Hòa's Liên đoàn Lao động (2022). Five cite Chỉ thị 03-CT/TW.
+struct FilterCase {
+  std::map<std::string, std::vector<std::string>> filters;
+  std::string from, to;
+  size_t expected;
+};
+
+TEST_F(SearcherTest, FiltersMatchAHandCountAndFacetsCountTheWholeResult) {
+  const FilterCase cases[] = {
+      {{{"year", {"2022"}}}, "", "", 4},
+      {{{"year", {"2022", "2021"}}}, "", "", 5},
+      {{{"province", {"Tây Ninh"}}}, "", "", 4},
+      {{{"province", {"Tây Ninh"}}, {"type", {"Kế hoạch"}}}, "", "", 3},
+      {{{"province", {"tay ninh"}}, {"type", {"ke hoach"}}}, "", "", 3},
+      {{{"issuer", {"Ủy ban nhân dân tỉnh Tây Ninh"}}}, "", "", 2},
+      {{{"type", {"Công văn"}}}, "", "", 2},
+      {{{"directive", {"03-CT/TW"}}}, "", "", 5},
+      {{{"directive", {"03/CT-TW"}}}, "", "", 5},
+      {{{"directive", {"634/QĐ-TTg"}}, {"year", {"2017"}}}, "", "", 1},
+      {{{"year", {"1999"}}}, "", "", 0},
+      {{}, "2022-04-20", "2022-05-31", 2},
+      {{}, "2022-04-15", "2022-04-15", 1},
+      {{{"type", {"Kế hoạch"}}}, "2022-01-01", "", 2},
+  };
+  for (const FilterCase& c : cases) {
+    SearchRequest r;
+    r.filters = c.filters;
+    r.from = c.from;
+    r.to = c.to;
+    r.size = 100;
+    SearchResult result = search(*corpus_, r);
+    EXPECT_EQ(result.total, c.expected) << c.from << ".." << c.to;
+    EXPECT_EQ(result.hits.size(), c.expected);
+    // Each facet's counts agree with the hits they describe.
+    size_t by_year = 0;
+    for (const FacetValue& v : result.facets["year"]) by_year += v.count;
+    size_t with_year = std::count_if(result.hits.begin(), result.hits.end(),
+                                     [](const Hit& h) { return h.document.meta.year > 0; });
+    EXPECT_EQ(by_year, with_year);
+    for (const FacetValue& v : result.facets["type"]) {
+      size_t n = std::count_if(result.hits.begin(), result.hits.end(),
+                               [&](const Hit& h) { return h.document.meta.type == v.value; });
+      EXPECT_EQ(v.count, n) << v.value;
+    }
+  }
+}
+
+TEST_F(SearcherTest, FacetCountsCoverEveryMatchNotJustThePage) {
+  SearchRequest r;
+  r.size = 1;
+  SearchResult result = search(*corpus_, r);
+  EXPECT_EQ(result.total, 8u);
+  EXPECT_EQ(result.hits.size(), 1u);
+  std::map<std::string, size_t> years;
+  for (const FacetValue& v : result.facets["year"]) years[v.value] = v.count;
+  EXPECT_EQ(years, (std::map<std::string, size_t>{
+                       {"2017", 1}, {"2020", 1}, {"2021", 1}, {"2022", 4}, {"2023", 1}}));
+  ASSERT_FALSE(result.facets["directive"].empty());
+  EXPECT_EQ(result.facets["directive"][0].value, "03-CT/TW");
+  EXPECT_EQ(result.facets["directive"][0].count, 5u);
+  r.facets = {"year"};
+  r.facet_size = 2;
+  result = search(*corpus_, r);
+  EXPECT_EQ(result.facets.size(), 1u);
+  EXPECT_EQ(result.facets["year"].size(), 2u);
+  EXPECT_EQ(result.facets["year"][0].value, "2022");
+}
+
+TEST_F(SearcherTest, DateSortsPutUndatedDocumentsLast) {
+  for (SortOrder order : {SortOrder::kDateDesc, SortOrder::kDateAsc}) {
+    SearchRequest r;
+    r.query = "cuộc vận động";
+    r.sort = order;
+    r.size = 100;
+    SearchResult result = search(*corpus_, r);
+    ASSERT_GE(result.hits.size(), 3u);
+    std::vector<std::string> dates;
+    for (const Hit& h : result.hits) dates.push_back(h.document.meta.date);
+    auto dated_end = std::stable_partition(dates.begin(), dates.end(),
+                                           [](const std::string& d) { return !d.empty(); });
+    EXPECT_TRUE(std::all_of(dated_end, dates.end(), [](auto& d) { return d.empty(); }));
+    std::vector<std::string> dated(dates.begin(), dated_end);
+    ASSERT_GE(dated.size(), 3u);
+    std::vector<std::string> got;
+    for (const Hit& h : result.hits) got.push_back(h.document.meta.date);
+    got.resize(dated.size());
+    EXPECT_EQ(got, dated) << "undated documents must come after dated ones";
+    if (order == SortOrder::kDateDesc) {
+      EXPECT_TRUE(std::is_sorted(dated.rbegin(), dated.rend()));
+    } else {
+      EXPECT_TRUE(std::is_sorted(dated.begin(), dated.end()));
+    }
+  }
+}
+
+TEST_F(SearcherTest, PagesPartitionTheResults) {
+  std::set<std::string> seen;
+  for (size_t page = 1; page <= 3; ++page) {
+    SearchRequest r;
+    r.page = page;
+    r.size = 3;
+    SearchResult result = search(*corpus_, r);
+    EXPECT_EQ(result.total, 8u);
+    EXPECT_EQ(result.hits.size(), page < 3 ? 3u : 2u);
+    for (const Hit& h : result.hits) EXPECT_TRUE(seen.insert(h.document.id).second);
+  }
+  SearchRequest beyond;
+  beyond.page = 50;
+  EXPECT_TRUE(search(*corpus_, beyond).hits.empty());
+}
+
+TEST_F(SearcherTest, DocumentsLinkWhatTheyCiteAndWhoCitesThem) {
+  Document plan = by_number("02-KH/BCĐ");
+  Document letter = by_number("1512/UBND-KT");
+  auto plan_view = corpus_->document(plan.id, "nong thon");
+  ASSERT_TRUE(plan_view.is_ok());
+  ASSERT_EQ(plan_view->cited_by.size(), 1u);
+  EXPECT_EQ(plan_view->cited_by[0].id, letter.id);
+  EXPECT_FALSE(plan_view->document.text.empty());
+  EXPECT_NE(plan_view->highlighted_text.find("<mark>nông</mark>"), std::string::npos);
+
+  auto letter_view = corpus_->document(letter.id);
+  ASSERT_TRUE(letter_view.is_ok());
+  EXPECT_TRUE(letter_view->highlighted_text.empty());
+  bool linked = false;
+  for (const Citation& c : letter_view->cites) {
+    if (c.directive.id == "02-KH/BCĐ") linked = c.document_id == plan.id;
+    if (c.directive.id == "03-CT/TW") {
+      EXPECT_TRUE(c.document_id.empty());
+    }
+  }
+  EXPECT_TRUE(linked);
+
+  for (const char* id : {"", "nope", "d43f6c674657-99", "../../etc/passwd"}) {
+    auto missing = corpus_->document(id);
+    ASSERT_FALSE(missing.is_ok());
+    EXPECT_EQ(missing.status().code(), Status::Code::kNotFound) << id;
+  }
+}
+
+TEST_F(SearcherTest, DirectivesListWhoImplementsThem) {
+  for (const char* spelling : {"03-CT/TW", "03/CT-TW", "3-ct/tw", "03 - CT/TW"}) {
+    auto view = corpus_->directive(spelling);
+    ASSERT_TRUE(view.is_ok()) << spelling << ": " << view.status().message();
+    EXPECT_EQ(view->id, "03-CT/TW");
+    EXPECT_EQ(view->kind, "Chỉ thị");
+    EXPECT_EQ(view->documents.size(), 5u);
+    EXPECT_TRUE(view->document_id.empty());
+    for (size_t i = 1; i < view->documents.size(); ++i) {
+      const std::string& newer = view->documents[i - 1].meta.date;
+      const std::string& older = view->documents[i].meta.date;
+      if (!older.empty()) {
+        EXPECT_GE(newer, older);
+      }
+    }
+  }
+  auto plan = corpus_->directive("06-KH-BCĐ");  // a slip for 02's sibling plan, cited once
+  ASSERT_TRUE(plan.is_ok());
+  EXPECT_EQ(plan->documents.size(), 1u);
+  auto indexed = corpus_->directive("02/KH-BCĐ");
+  ASSERT_TRUE(indexed.is_ok());
+  EXPECT_EQ(indexed->document_id, by_number("02-KH/BCĐ").id);
+  for (const char* id : {"999/QĐ-XYZ", "hello", "", "03"}) {
+    auto missing = corpus_->directive(id);
+    ASSERT_FALSE(missing.is_ok()) << id;
+    EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+  }
+}
+
+TEST_F(SearcherTest, SuggestionsCompleteIssuersDirectivesAndWords) {
+  auto has = [](const std::vector<Suggestion>& list, const std::string& text) {
+    return std::any_of(list.begin(), list.end(), [&](auto& s) { return s.text == text; });
+  };
+  auto issuers = corpus_->suggest("tay n");
+  ASSERT_TRUE(issuers.is_ok());
+  EXPECT_TRUE(has(issuers.value(), "Ủy ban nhân dân tỉnh Tây Ninh"));
+  auto directives = corpus_->suggest("03-c");
+  ASSERT_TRUE(directives.is_ok());
+  EXPECT_TRUE(has(directives.value(), "03-CT/TW"));
+  auto words = corpus_->suggest("nong th");
+  ASSERT_TRUE(words.is_ok());
+  EXPECT_LE(words->size(), 10u);
+  EXPECT_TRUE(std::any_of(words->begin(), words->end(), [](auto& s) {
+    return fold_diacritics(s.text) == "nong thon";
+  }));
+  EXPECT_TRUE(corpus_->suggest("").value().empty());
+  EXPECT_TRUE(corpus_->suggest("zzzzqqq").value().empty());
+}
+
+TEST_F(SearcherTest, BadRequestsAreInvalidArguments) {
+  std::vector<SearchRequest> bad(8);
+  bad[0].size = 0;
+  bad[1].size = kMaxPageSize + 1;
+  bad[2].page = 0;
+  bad[3].from = "2022-13-01";
+  bad[4].to = "10/5/2022";
+  bad[5].facets = {"colour"};
+  bad[6].filters["colour"] = {"red"};
+  bad[7].facet_size = 0;
+  for (const SearchRequest& r : bad) {
+    auto result = corpus_->search(r);
+    ASSERT_FALSE(result.is_ok());
+    EXPECT_EQ(result.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_FALSE(result.status().message().empty());
+  }
+}
+
+TEST_F(SearcherTest, AMissingDatabaseIsUnavailable) {
+  TempDir empty;
+  auto s = Searcher::open(empty / "nothing-here");
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kUnavailable);
+}
+
+}  // namespace
+}  // namespace tracuu

@@ -135,6 +135,10 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
     if (t.kind != TokenKind::kWord) return;
     term.assign(schema::kTitle).append(t.folded);
     xd.add_term(term);
+    if (t.exact != t.folded) {
+      term.assign(schema::kTitleExact).append(t.exact);
+      xd.add_term(term);
+    }
   });
   if (std::string whole = schema::title_term(m.title); !whole.empty()) xd.add_boolean_term(whole);
   return xd;

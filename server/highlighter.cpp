@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tracuu/analyzer.hpp"
+#include "tracuu/normalize.hpp"
 
 namespace tracuu {
 namespace {
@@ -20,20 +21,40 @@ struct Span {
 std::vector<Span> spans(std::string_view text, const QueryTerms& terms) {
   std::unordered_set<std::string> folded(terms.folded.begin(), terms.folded.end());
   std::unordered_set<std::string> compound(terms.compound.begin(), terms.compound.end());
+  // A word typed with diacritics marks that form only ("bán" leaves "Ủy ban" alone), unless
+  // the text never has it and matched on the folded form alone.
+  std::unordered_map<std::string, std::unordered_set<std::string>> typed;  // folded → exact
+  for (const std::string& e : terms.exact) typed[fold_diacritics(e)].insert(e);
+  std::unordered_map<std::string, size_t> exact_found;  // folded → occurrences as typed
   std::vector<Span> out;
+  std::vector<bool> only_folded;  // per span: matched on the folded form but not as typed
   Analyzer analyzer;
   uint32_t compound_end = 0;
   analyzer.analyze(text, 0, [&](const Token& t) {
     if (t.kind == TokenKind::kCompound) {
       if (compound.count(t.folded)) {
         out.push_back({t.start, t.end, true, t.folded});
+        only_folded.push_back(false);
         compound_end = t.end;
       }
       return;
     }
     if (t.end <= compound_end) return;  // inside a compound already marked whole
-    out.push_back({t.start, t.end, folded.count(t.folded) > 0, t.folded});
+    bool match = folded.count(t.folded) > 0;
+    bool loose = false;
+    if (match) {
+      auto forms = typed.find(t.folded);
+      if (forms != typed.end()) {
+        loose = !forms->second.count(t.exact);
+        if (!loose) ++exact_found[t.folded];
+      }
+    }
+    out.push_back({t.start, t.end, match, t.folded});
+    only_folded.push_back(loose);
   });
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (only_folded[i] && exact_found[out[i].folded] > 0) out[i].match = false;
+  }
   // Phrases (quoted, or an abbreviation's expansion) are marked only where they occur whole.
   for (const std::vector<std::string>& phrase : terms.phrases) {
     if (phrase.empty()) continue;

@@ -2,10 +2,11 @@
 //
 // Ranking encoded here:
 //  - every positive word must match in its folded form (so "ban hang" finds bán/bàn/bạn hàng);
-//  - a word typed with diacritics adds the weight of its exact form (OP_AND_MAYBE), so
-//    "bán hàng" ranks "Bán hàng hóa" above "Bàn giao hàng hóa";
-//  - a word found in the title adds the weight of its title term ("S"), and a query that is a
-//    whole title adds a fixed weight to that title's documents;
+//  - syllables typed side by side add weight where they stand side by side in the text;
+//  - a word typed with diacritics adds the weight of its exact form in the text and the title
+//    (OP_AND_MAYBE), so "bán hàng" ranks "Bán hàng hóa" above "Bàn giao hàng hóa"; a word
+//    typed without adds the weight of its folded form in the title;
+//  - a query that is a whole title adds a fixed weight to that title's documents;
 //  - an excluded word typed with diacritics excludes that exact form only ("-chợ" keeps "cho");
 //  - a document number ("03-CT/TW", "chỉ thị 03/CT-TW") matches the document that bears it with
 //    a large fixed weight, then the documents that cite it with a smaller one;
@@ -81,11 +82,15 @@ class QueryBuilder {
 
   Xapian::Query word(const Word& w) {
     note(w);
-    Xapian::Query q(w.folded);
-    std::vector<Xapian::Query> boosts;
-    if (w.exact != w.folded) boosts.emplace_back(prefixed(schema::kExact, w.exact));
-    boosts.emplace_back(prefixed(schema::kTitle, w.folded));
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, boosts));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(w.folded), boosts(w));
+  }
+
+  // What adds weight to a matched word: typed with diacritics, that exact form in the text and
+  // in the title ("bán" does not lift "địa bàn"); typed without, the word in the title.
+  static Xapian::Query boosts(const Word& w) {
+    if (w.exact == w.folded) return Xapian::Query(prefixed(schema::kTitle, w.folded));
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefixed(schema::kExact, w.exact)),
+                         Xapian::Query(prefixed(schema::kTitleExact, w.exact)));
   }
 
   Xapian::Query phrase(const std::vector<Word>& words, bool highlight = true) {
@@ -94,15 +99,14 @@ class QueryBuilder {
       terms_->phrases.emplace_back();
       for (const Word& w : words) terms_->phrases.back().push_back(w.folded);
     }
-    std::vector<Xapian::Query> terms, boosts;
+    std::vector<Xapian::Query> terms, extra;
     for (const Word& w : words) {
       if (terms_ && highlight && w.exact != w.folded) terms_->exact.push_back(w.exact);
       terms.emplace_back(w.folded);
-      if (w.exact != w.folded) boosts.emplace_back(prefixed(schema::kExact, w.exact));
-      boosts.emplace_back(prefixed(schema::kTitle, w.folded));
+      extra.push_back(boosts(w));
     }
     Xapian::Query q(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, boosts));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, extra));
   }
 
   Xapian::Query compound(const Unit& u) {
@@ -148,7 +152,9 @@ class QueryBuilder {
       add_abbreviation_expansions(u.words[0].folded, alternatives);
       required.push_back(combine(Xapian::Query::OP_OR, alternatives));
     }
-    return combine(Xapian::Query::OP_AND, required);
+    Xapian::Query all = combine(Xapian::Query::OP_AND, required);
+    Xapian::Query adjacent = adjacent_pairs(units);
+    return adjacent.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, adjacent);
   }
 
  private:
@@ -170,6 +176,19 @@ class QueryBuilder {
       for (const std::string& f : expansion) words.push_back({f, f});
       out.push_back(phrase(words));
     }
+  }
+
+  // Vietnamese words are mostly two syllables ("nông thôn", "bán hàng"): documents where the
+  // typed syllables stand side by side, as typed, rank above those where they are scattered.
+  static Xapian::Query adjacent_pairs(const std::vector<Unit>& units) {
+    std::vector<Xapian::Query> pairs;
+    for (size_t i = 0; i + 1 < units.size(); ++i) {
+      if (units[i].compound || units[i + 1].compound) continue;
+      Xapian::Query both[] = {Xapian::Query(units[i].words[0].folded),
+                              Xapian::Query(units[i + 1].words[0].folded)};
+      pairs.emplace_back(Xapian::Query::OP_PHRASE, both, both + 2, 2);
+    }
+    return combine(Xapian::Query::OP_OR, pairs);
   }
 
   QueryTerms* terms_;

@@ -42,6 +42,9 @@ TEST(HighlighterTest, MarksWhatTheSearchMatched) {
       {"ubnd", "Ủy ban nhân dân tỉnh; UBND huyện",
        "<mark>Ủy</mark> <mark>ban</mark> <mark>nhân</mark> <mark>dân</mark> tỉnh; "
        "<mark>UBND</mark> huyện"},
+      {"bán hàng", "Ủy ban nhân dân; bán hàng; địa bàn",
+       "Ủy ban nhân dân; <mark>bán</mark> <mark>hàng</mark>; địa bàn"},
+      {"bàn hàng", "Ủy ban; bán hàng", "Ủy <mark>ban</mark>; <mark>bán</mark> <mark>hàng</mark>"},
       {"viet -nam", "Việt Nam", "<mark>Việt</mark> Nam"},
       {"c", "a <b> & \"c\"", "a &lt;b&gt; &amp; &quot;<mark>c</mark>&quot;"},
       {"x", "<script>alert('x')</script>",

@@ -14,6 +14,7 @@ namespace tracuu::schema {
 inline constexpr std::string_view kExact = "E";     // exact word when it differs from folded: "Ehòa"
 inline constexpr std::string_view kCompound = "K";  // compound key: "K3/CT-TW", "Kgd&dt", "K2021-05-19"
 inline constexpr std::string_view kTitle = "S";     // folded title word, no positions (title boost)
+inline constexpr std::string_view kTitleExact = "T";  // exact title word when ≠ folded ("Tbán")
 
 // Boolean terms (wdf 0; filters and identity).
 inline constexpr std::string_view kId = "Q";         // document id: "Qa1b2c3d4e5f6-2"

@@ -1,0 +1,356 @@
+// tracuu-server's HTTP API, in process on a free port, queried with a real HTTP client over a
+// temporary index of corpus/ and a few crafted letters: response shapes, relevance, filters and
+// facets, documents and directives, every error case, and a reindex while queries run.
+#include "http_api.hpp"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "test_support.hpp"
+#include "tracuu/index_writer.hpp"
+
+namespace tracuu::http {
+namespace {
+
+using nlohmann::json;
+using testing::TempDir;
+using testing::write_file;
+
+void build_index(const std::filesystem::path& db, const std::vector<std::filesystem::path>& roots,
+                 bool rebuild = true, size_t batch = 2000) {
+  auto writer = IndexWriter::open(db, rebuild);
+  ASSERT_TRUE(writer.is_ok()) << writer.status().message();
+  writer.value()->set_batch_size(batch);
+  auto summary = writer.value()->index(roots);
+  ASSERT_TRUE(summary.is_ok()) << summary.status().message();
+}
+
+class HttpApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    write_file(*dir_ / "crafted" / "ban_giao.txt", "Bàn giao hàng hóa cho các đơn vị.");
+    write_file(*dir_ / "crafted" / "ban_hang.txt", "Bán hàng hóa tại chợ trung tâm.");
+    write_file(*dir_ / "crafted" / "ban_lau_nam.txt", "Bạn hàng lâu năm được khen thưởng.");
+    build_index(*dir_ / "db", {testing::corpus_dir(), *dir_ / "crafted"});
+    server_ = new httplib::Server();
+    ServerOptions options;
+    options.db = *dir_ / "db";
+    options.log_requests = false;
+    install_api(*server_, options);
+    port_ = server_->bind_to_any_port("127.0.0.1");
+    listener_ = new std::thread([] { server_->listen_after_bind(); });
+    while (!server_->is_running()) std::this_thread::yield();
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    listener_->join();
+    delete listener_;
+    delete server_;
+    delete dir_;
+  }
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(20, 0);
+    return c;
+  }
+  // GETs `path`, expects `status` and a JSON body, and returns it.
+  json get(const std::string& path, int status = 200) {
+    auto res = client().Get(path);
+    EXPECT_TRUE(res) << path;
+    if (!res) return {};
+    EXPECT_EQ(res->status, status) << path << "\n" << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
+    json body = json::parse(res->body, nullptr, /*allow_exceptions=*/false);
+    EXPECT_FALSE(body.is_discarded()) << path << ": " << res->body;
+    return body;
+  }
+  // Expects an error response with the JSON error body.
+  void expect_error(const std::string& path, int status, const std::string& code) {
+    json body = get(path, status);
+    ASSERT_TRUE(body.contains("error")) << path;
+    EXPECT_EQ(body["error"]["code"], code) << path;
+    EXPECT_FALSE(body["error"]["message"].get<std::string>().empty()) << path;
+  }
+  // The id of the first hit for `q`.
+  std::string first_id(const std::string& q) {
+    json r = get("/api/search?q=" + httplib::detail::encode_query_param(q));
+    return r["hits"].empty() ? "" : r["hits"][0]["id"].get<std::string>();
+  }
+
+  static TempDir* dir_;
+  static httplib::Server* server_;
+  static std::thread* listener_;
+  static int port_;
+};
+
+TempDir* HttpApiTest::dir_ = nullptr;
+httplib::Server* HttpApiTest::server_ = nullptr;
+std::thread* HttpApiTest::listener_ = nullptr;
+int HttpApiTest::port_ = 0;
+
+TEST_F(HttpApiTest, HealthCountsTheDocuments) {
+  json h = get("/api/health");
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_EQ(h["documents"], 11);  // 8 seed documents (one file holds 4) + 3 crafted
+}
+
+TEST_F(HttpApiTest, SearchAnswersTheDocumentedShape) {
+  json r = get("/api/search?q=nong%20thon&size=2");
+  for (const char* key : {"query", "total", "page", "size", "took_ms", "hits", "facets"}) {
+    EXPECT_TRUE(r.contains(key)) << key;
+  }
+  EXPECT_EQ(r["query"], "nong thon");
+  EXPECT_EQ(r["page"], 1);
+  EXPECT_EQ(r["size"], 2);
+  EXPECT_GT(r["total"].get<int>(), 2);
+  ASSERT_EQ(r["hits"].size(), 2u);
+  for (const json& hit : r["hits"]) {
+    for (const char* key : {"id", "title", "type", "number", "issuer", "province", "date", "year",
+                            "directives", "source", "score", "snippet"}) {
+      EXPECT_TRUE(hit.contains(key)) << key;
+    }
+    EXPECT_TRUE(hit["source"].contains("path") && hit["source"].contains("part") &&
+                hit["source"].contains("parts"));
+    EXPECT_NE(hit["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  }
+  for (const char* field : {"issuer", "year", "type", "province", "directive"}) {
+    ASSERT_TRUE(r["facets"].contains(field)) << field;
+    for (const json& v : r["facets"][field]) {
+      EXPECT_TRUE(v["value"].is_string());
+      EXPECT_GT(v["count"].get<int>(), 0);
+    }
+  }
+}
+
+TEST_F(HttpApiTest, RelevanceWithAndWithoutDiacritics) {
+  // Among the three crafted letters that differ only by the tone of "ban", the typed form
+  // comes first; the seed documents around them use these words too.
+  auto crafted_order = [&](const std::string& q) {
+    std::vector<std::string> files;
+    json r = get("/api/search?size=100&q=" + httplib::detail::encode_query_param(q));
+    for (const json& hit : r["hits"]) {
+      std::string path = hit["source"]["path"];
+      if (path.find("/crafted/") != std::string::npos) {
+        files.push_back(path.substr(path.rfind('/') + 1));
+      }
+    }
+    return files;
+  };
+  EXPECT_EQ(crafted_order("bán hàng").at(0), "ban_hang.txt");
+  EXPECT_EQ(crafted_order("bạn hàng").at(0), "ban_lau_nam.txt");
+  EXPECT_EQ(crafted_order("bàn giao hàng").at(0), "ban_giao.txt");
+  EXPECT_EQ(crafted_order("ban hang").size(), 3u) << "ban hang finds all three forms";
+  // A phrase typed without diacritics, and a query in NFD, find what NFC text holds.
+  EXPECT_GT(get("/api/search?q=%22nong%20thon%22")["total"].get<int>(), 0);
+  EXPECT_EQ(get("/api/search?q=n%C3%B4ng%20th%C3%B4n")["total"],
+            get("/api/search?q=no%CC%82ng%20tho%CC%82n")["total"]);
+  // Document numbers: the bearer first, then who cites it.
+  json n = get("/api/search?q=" + httplib::detail::encode_query_param("Kế hoạch 02/KH-BCĐ"));
+  EXPECT_EQ(n["hits"][0]["number"], "02-KH/BCĐ");
+  EXPECT_EQ(n["hits"][1]["number"], "1512/UBND-KT");
+}
+
+TEST_F(HttpApiTest, ForgivingQuerySyntax) {
+  for (const char* q : {"%22b%C3%A1n%20h%C3%A0ng", "b%C3%A1n%20AND%20(", "%29%29%29", "-",
+                        "OR%20OR", "%22%22"}) {
+    json r = get(std::string("/api/search?q=") + q);
+    EXPECT_TRUE(r.contains("hits")) << q;
+  }
+  EXPECT_GT(get("/api/search?q=%22b%C3%A1n%20h%C3%A0ng")["total"].get<int>(), 0);
+  EXPECT_EQ(get("/api/search?q=ban%20hang%20-cho%20-nam&size=100")["total"].get<int>(),
+            get("/api/search?q=ban%20hang%20-cho%20-nam&size=100")["hits"].size());
+}
+
+// The seed documents by hand (see searcher_test.cpp): 2022 holds four, Tây Ninh four, five cite
+// Chỉ thị 03-CT/TW; the crafted letters have no metadata.
+TEST_F(HttpApiTest, FiltersRepeatAndFacetsMatchAHandCount) {
+  json r = get("/api/search?year=2022&year=2021&size=100");
+  EXPECT_EQ(r["total"], 5);
+  std::map<std::string, int> years;
+  for (const json& v : r["facets"]["year"]) years[v["value"]] = v["count"];
+  EXPECT_EQ(years, (std::map<std::string, int>{{"2021", 1}, {"2022", 4}}));
+
+  r = get("/api/search?province=T%C3%A2y%20Ninh&type=K%E1%BA%BF%20ho%E1%BA%A1ch");
+  EXPECT_EQ(r["total"], 3);
+  r = get("/api/search?directive=03%2FCT-TW&facets=directive&facet_size=1");
+  EXPECT_EQ(r["total"], 5);
+  ASSERT_EQ(r["facets"].size(), 1u);
+  ASSERT_EQ(r["facets"]["directive"].size(), 1u);
+  EXPECT_EQ(r["facets"]["directive"][0]["value"], "03-CT/TW");
+  EXPECT_EQ(r["facets"]["directive"][0]["count"], 5);
+  EXPECT_EQ(get("/api/search?from=2022-04-20&to=2022-05-31")["total"], 2);
+  EXPECT_EQ(get("/api/search?q=zzzkhongco")["total"], 0);
+
+  r = get("/api/search");
+  EXPECT_EQ(r["total"], 11);
+  int typed = 0;
+  for (const json& v : r["facets"]["type"]) typed += v["count"].get<int>();
+  EXPECT_EQ(typed, 8) << "the crafted letters have no type";
+}
+
+TEST_F(HttpApiTest, DateSortAndPages) {
+  json r = get("/api/search?q=cu%E1%BB%99c%20v%E1%BA%ADn%20%C4%91%E1%BB%99ng&sort=date_desc");
+  std::vector<std::string> dates;
+  for (const json& hit : r["hits"]) {
+    if (!hit["date"].is_null()) dates.push_back(hit["date"]);
+  }
+  ASSERT_GE(dates.size(), 3u);
+  EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend()));
+  EXPECT_EQ(get("/api/search?sort=date_asc")["hits"][0]["date"], "2022-04-15");
+
+  std::set<std::string> ids;
+  for (int page = 1; page <= 4; ++page) {
+    json p = get("/api/search?size=3&page=" + std::to_string(page));
+    EXPECT_EQ(p["total"], 11);
+    for (const json& hit : p["hits"]) EXPECT_TRUE(ids.insert(hit["id"]).second);
+  }
+  EXPECT_EQ(ids.size(), 11u);
+}
+
+TEST_F(HttpApiTest, DocumentsShowTextCitationsAndCitedBy) {
+  std::string plan = first_id("02-KH/BCĐ");
+  std::string letter = first_id("1512/UBND-KT");
+  ASSERT_FALSE(plan.empty());
+  json d = get("/api/documents/" + plan + "?q=nong%20thon");
+  EXPECT_EQ(d["id"], plan);
+  EXPECT_EQ(d["number"], "02-KH/BCĐ");
+  EXPECT_GT(d["text"].get<std::string>().size(), 1000u);
+  EXPECT_NE(d["highlighted_text"].get<std::string>().find("<mark>nông</mark>"),
+            std::string::npos);
+  ASSERT_EQ(d["cited_by"].size(), 1u);
+  EXPECT_EQ(d["cited_by"][0]["id"], letter);
+  bool cites_03 = false;
+  for (const json& c : d["cites"]) {
+    if (c["id"] == "03-CT/TW") {
+      cites_03 = true;
+      EXPECT_EQ(c["kind"], "Chỉ thị");
+      EXPECT_TRUE(c["document_id"].is_null());
+    }
+  }
+  EXPECT_TRUE(cites_03);
+  json l = get("/api/documents/" + letter);
+  bool linked = false;
+  for (const json& c : l["cites"]) linked |= c["document_id"] == plan;
+  EXPECT_TRUE(linked);
+}
+
+TEST_F(HttpApiTest, DirectivesAnswerWhoImplementsThem) {
+  for (const char* id : {"03-CT%2FTW", "03%2FCT-TW", "3-ct%2Ftw"}) {
+    json d = get(std::string("/api/directives/") + id);
+    EXPECT_EQ(d["id"], "03-CT/TW");
+    EXPECT_EQ(d["kind"], "Chỉ thị");
+    EXPECT_EQ(d["count"], 5);
+    EXPECT_EQ(d["documents"].size(), 5u);
+    EXPECT_TRUE(d["document_id"].is_null());
+    for (const json& doc : d["documents"]) {
+      for (const char* key : {"id", "title", "issuer", "date"}) EXPECT_TRUE(doc.contains(key));
+    }
+  }
+  EXPECT_EQ(get("/api/directives/02-KH%2FBC%C4%90")["document_id"], first_id("02-KH/BCĐ"));
+}
+
+TEST_F(HttpApiTest, SuggestionsAndThePage) {
+  json s = get("/api/suggest?q=03-c");
+  ASSERT_TRUE(s["suggestions"].is_array());
+  ASSERT_FALSE(s["suggestions"].empty());
+  EXPECT_EQ(s["suggestions"][0]["text"], "03-CT/TW");
+  EXPECT_LE(get("/api/suggest?q=n")["suggestions"].size(), 10u);
+  EXPECT_TRUE(get("/api/suggest?q=")["suggestions"].empty());
+
+  auto page = client().Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+            std::string::npos);
+  EXPECT_TRUE(page->get_header_value("Access-Control-Allow-Origin").empty());
+}
+
+TEST_F(HttpApiTest, BadParametersAre400WithAJsonError) {
+  const char* bad[] = {
+      "/api/search?size=101",      "/api/search?size=0",
+      "/api/search?size=-1",       "/api/search?size=abc",
+      "/api/search?page=0",        "/api/search?page=99999999999",
+      "/api/search?facet_size=0",  "/api/search?facet_size=100000",
+      "/api/search?from=2022-13-01", "/api/search?to=10%2F5%2F2022",
+      "/api/search?from=yesterday", "/api/search?sort=random",
+      "/api/search?facets=colour", "/api/search?q=%FF%FE",
+      "/api/search?q=a%00b",       "/api/search?issuer=%C3",
+      "/api/suggest?q=%FF",        "/api/documents/x?q=%FF",
+  };
+  for (const char* path : bad) expect_error(path, 400, "invalid_argument");
+  std::string huge(5000, 'a');
+  expect_error("/api/search?q=" + huge, 400, "invalid_argument");
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += "&year=" + std::to_string(1900 + i);  // distinct: httplib drops repeated pairs
+  expect_error("/api/search?q=x" + many, 400, "invalid_argument");
+}
+
+TEST_F(HttpApiTest, UnknownThingsAre404) {
+  for (const char* path : {"/api/nothing", "/api/documents/nope", "/api/documents/%00",
+                           "/api/documents/..%2F..%2Fetc%2Fpasswd", "/api/directives/hello",
+                           "/api/directives/999%2FQ%C4%90-XYZ", "/etc/passwd",
+                           "/assets/..%2F..%2Fetc%2Fpasswd", "/index.php"}) {
+    expect_error(path, 404, "not_found");
+  }
+  expect_error("/api/documents/" + std::string(3000, 'x'), 404, "not_found");
+}
+
+TEST_F(HttpApiTest, WrongMethodsAre405AndBigBodiesRefused) {
+  auto c = client();
+  auto expect_405 = [](const httplib::Result& res) {
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 405);
+    EXPECT_EQ(json::parse(res->body)["error"]["code"], "method_not_allowed");
+  };
+  expect_405(c.Post("/api/search", "{}", "application/json"));
+  expect_405(c.Put("/api/search", "{}", "application/json"));
+  expect_405(c.Delete("/api/documents/x"));
+  expect_405(c.Patch("/api/health", "x", "text/plain"));
+  auto big = c.Post("/api/search", std::string(1 << 20, 'x'), "text/plain");
+  if (big) {  // the server may also just close the connection on a body it refuses
+    EXPECT_EQ(big->status, 413);
+  }
+}
+
+// A reindex that adds documents while clients query: no request fails, and the new documents
+// appear without a restart.
+TEST_F(HttpApiTest, ReindexWhileQueryingLosesNoRequest) {
+  TempDir work;
+  for (int i = 0; i < 300; ++i) {
+    write_file(work / "more" / ("extra_" + std::to_string(i) + ".txt"),
+               "Kế hoạch bổ sung số " + std::to_string(i) + " về chuyển đổi số tại xã Tân Phú.");
+  }
+  std::atomic<bool> done{false};
+  std::atomic<int> requests{0}, failures{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 3; ++t) {
+    clients.emplace_back([&] {
+      auto c = client();
+      while (!done) {
+        auto res = c.Get("/api/search?q=chuyen%20doi%20so&size=5");
+        ++requests;
+        if (!res || res->status != 200) ++failures;
+      }
+    });
+  }
+  build_index(*dir_ / "db", {testing::corpus_dir(), *dir_ / "crafted", work / "more"},
+              /*rebuild=*/false, /*batch=*/20);
+  done = true;
+  for (auto& t : clients) t.join();
+  EXPECT_GT(requests.load(), 10);
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(get("/api/health")["documents"], 311);
+  EXPECT_GE(get("/api/search?q=chuyen%20doi%20so%20tan%20phu")["total"], 300);
+}
+
+}  // namespace
+}  // namespace tracuu::http

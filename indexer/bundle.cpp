@@ -11,9 +11,19 @@ constexpr size_t kAppendixLookahead = 15;  // lines after a header that may reve
 // Lines that open an appendix, a form or an attachment: what follows belongs to the document
 // before, even under a repeated motto.
 bool opens_attachment(const Line& l) {
-  static constexpr std::string_view kOpeners[] = {
-      "phu luc", "mau so", "mau ", "bieu mau", "bieu so", "to khai", "phieu ", "don de nghi",
-      "danh muc", "(ban hanh kem theo", "(kem theo", "kem theo", "file duoc dinh kem"};
+  static constexpr std::string_view kOpeners[] = {"phu luc",
+                                                  "mau so",
+                                                  "mau ",
+                                                  "bieu mau",
+                                                  "bieu so",
+                                                  "to khai",
+                                                  "phieu ",
+                                                  "don de nghi",
+                                                  "danh muc",
+                                                  "(ban hanh kem theo",
+                                                  "(kem theo",
+                                                  "kem theo",
+                                                  "file duoc dinh kem"};
   // Skip the bullets and stars conversions leave in front ("* * PHỤ LỤC I").
   size_t b = l.folded.find_first_not_of(" *-.");
   std::string_view head = b == std::string::npos ? "" : std::string_view(l.folded).substr(b);

@@ -25,13 +25,26 @@ struct KindWord {
   std::string_view name;
 };
 constexpr KindWord kKindWords[] = {
-    {"thong tu lien tich", "Thông tư liên tịch"}, {"chuong trinh", "Chương trình"},
-    {"quyet dinh", "Quyết định"}, {"nghi quyet", "Nghị quyết"}, {"nghi dinh", "Nghị định"},
-    {"thong bao", "Thông báo"}, {"cong dien", "Công điện"}, {"huong dan", "Hướng dẫn"},
-    {"cong van", "Công văn"}, {"ke hoach", "Kế hoạch"}, {"ket luan", "Kết luận"},
-    {"thong tu", "Thông tư"}, {"to trinh", "Tờ trình"}, {"bao cao", "Báo cáo"},
-    {"quy dinh", "Quy định"}, {"van ban", "Văn bản"}, {"chi thi", "Chỉ thị"},
-    {"de an", "Đề án"}, {"luat", "Luật"}, {"phap lenh", "Pháp lệnh"},
+    {"thong tu lien tich", "Thông tư liên tịch"},
+    {"chuong trinh", "Chương trình"},
+    {"quyet dinh", "Quyết định"},
+    {"nghi quyet", "Nghị quyết"},
+    {"nghi dinh", "Nghị định"},
+    {"thong bao", "Thông báo"},
+    {"cong dien", "Công điện"},
+    {"huong dan", "Hướng dẫn"},
+    {"cong van", "Công văn"},
+    {"ke hoach", "Kế hoạch"},
+    {"ket luan", "Kết luận"},
+    {"thong tu", "Thông tư"},
+    {"to trinh", "Tờ trình"},
+    {"bao cao", "Báo cáo"},
+    {"quy dinh", "Quy định"},
+    {"van ban", "Văn bản"},
+    {"chi thi", "Chỉ thị"},
+    {"de an", "Đề án"},
+    {"luat", "Luật"},
+    {"phap lenh", "Pháp lệnh"},
 };
 
 // The kind word closest before folded offset `at`, or empty.
@@ -86,9 +99,9 @@ size_t skip(std::string_view f, size_t at, std::string_view chars) {
 // The issuer written after "của" at folded offset `at`: up to a clause boundary, an opening
 // quote or parenthesis, or a word that starts the next phrase ("về", "và"…).
 std::string issuer_at(const Line& line, size_t at) {
-  static constexpr std::string_view kStopWords[] = {
-      "ve", "va", "trong", "de", "nham", "theo", "voi", "doi", "tren",
-      "thi", "nay", "trien", "phe", "quy", "huong", "thuc", "giai", "sua"};
+  static constexpr std::string_view kStopWords[] = {"ve",  "va",  "trong", "de",   "nham", "theo",
+                                                    "voi", "doi", "tren",  "thi",  "nay",  "trien",
+                                                    "phe", "quy", "huong", "thuc", "giai", "sua"};
   const std::string& f = line.folded;
   if (!word_at(f, at, "cua")) return {};
   size_t begin = skip(f, at + 3, " ");
@@ -96,8 +109,8 @@ std::string issuer_at(const Line& line, size_t at) {
   size_t words = 0;
   while (end < f.size() && words < kMaxIssuerWords) {
     size_t w_end = end;
-    while (w_end < f.size() && (is_alnum(f[w_end]) || f[w_end] == '&' || f[w_end] == '-' ||
-                                f[w_end] == '/')) {
+    while (w_end < f.size() &&
+           (is_alnum(f[w_end]) || f[w_end] == '&' || f[w_end] == '-' || f[w_end] == '/')) {
       ++w_end;
     }
     if (w_end == end) break;

@@ -11,8 +11,9 @@ namespace tracuu {
 
 std::string file_key(const std::string& absolute_path) {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx",
-                static_cast<unsigned long long>(XXH64(absolute_path.data(), absolute_path.size(), 0)));
+  std::snprintf(
+      buf, sizeof buf, "%016llx",
+      static_cast<unsigned long long>(XXH64(absolute_path.data(), absolute_path.size(), 0)));
   return std::string(buf, 12);
 }
 

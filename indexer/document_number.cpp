@@ -66,7 +66,8 @@ std::string display_code(std::string_view part) {
   std::string upper;
   for (char c : std::string(part)) upper.push_back(c >= 'a' && c <= 'z' ? c - 32 : c);
   // Ð (U+00D0, C3 90) and đ are Đ (C4 90).
-  for (size_t i = 0; (i = upper.find("\xC3\x90", i)) != std::string::npos;) upper.replace(i, 2, "Đ");
+  for (size_t i = 0; (i = upper.find("\xC3\x90", i)) != std::string::npos;)
+    upper.replace(i, 2, "Đ");
   for (size_t i = 0; (i = upper.find("đ", i)) != std::string::npos;) upper.replace(i, 2, "Đ");
   if (upper.find("Đ") == std::string::npos) return upper;
   // OCR dropped some strokes but not all: restore known Đ fragments inside the part.

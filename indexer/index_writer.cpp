@@ -149,7 +149,8 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool 
     std::error_code ec;
     fs::create_directories(db, ec);
     int flags = rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
-    return std::unique_ptr<IndexWriter>(new IndexWriter(Xapian::WritableDatabase(db.string(), flags)));
+    return std::unique_ptr<IndexWriter>(
+        new IndexWriter(Xapian::WritableDatabase(db.string(), flags)));
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::unavailable("database " + db.string() +
                                " is locked: another tracuu-index is writing to it");

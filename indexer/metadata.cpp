@@ -3,6 +3,8 @@
 // then "Số: …", "<Place>, ngày … tháng … năm …", the type heading and the title (or, for a
 // letter, "V/v …"); it ends with "Nơi nhận" and the signature block. Conversions flatten the
 // two columns into consecutive lines and lose parts of it, so every field has a fallback.
+#include "tracuu/metadata.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -15,7 +17,6 @@
 #include "reference_tables.hpp"
 #include "text_lines.hpp"
 #include "tracuu/document_number.hpp"
-#include "tracuu/metadata.hpp"
 
 namespace tracuu {
 namespace {
@@ -29,8 +30,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // Where the parts of the header are, as line indices (npos when absent).
 struct Layout {
   static constexpr size_t npos = static_cast<size_t>(-1);
-  size_t first = 0;          // first non-blank line
-  size_t header_end = 0;     // lines [first, header_end) form the header window
+  size_t first = 0;       // first non-blank line
+  size_t header_end = 0;  // lines [first, header_end) form the header window
   size_t motto = npos;
   size_t number = npos;
   size_t date = npos;
@@ -55,8 +56,8 @@ bool layout::is_motto(const Line& l) {
 }
 
 namespace {
-using layout::is_motto;
 using layout::heading_length;
+using layout::is_motto;
 using layout::name_at_end;
 
 // "Số: 1512 /UBND-KT", "Số 02 -KH/BCĐ", "Số: /GDĐT-VP" (a draft). Fills `m` when parsed.
@@ -224,8 +225,8 @@ std::string sentence_case(const std::string& upper) {
     }
   };
   mark_words(0, 1);
-  static constexpr std::string_view kLevels[] = {"tinh ", "thanh pho ", "huyen ", "quan ",
-                                                 "thi xa ", "phuong ", "xa "};
+  static constexpr std::string_view kLevels[] = {"tinh ",   "thanh pho ", "huyen ", "quan ",
+                                                 "thi xa ", "phuong ",    "xa "};
   for (std::string_view level : kLevels) {
     for (size_t p = find_word(folded, level.substr(0, level.size() - 1)); p != std::string::npos;
          p = find_word(folded, level.substr(0, level.size() - 1), p + 1)) {
@@ -386,8 +387,8 @@ std::string complete_issuer(std::string issuer, const std::string& province,
 
 bool is_name_word(std::string_view w) {
   if (w.empty()) return false;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
   UChar32 first = u.char32At(0);
   if (!u_isupper(first)) return false;
   icu::UnicodeString rest = u.tempSubString(U16_LENGTH(first));
@@ -416,7 +417,8 @@ std::string layout::name_at_end(std::string_view line) {
   for (size_t start = k; start + 2 <= words.size(); ++start) {
     if (!Surnames::instance().contains(words[start])) continue;
     std::string name;
-    for (size_t j = start; j < words.size(); ++j) name += (name.empty() ? "" : " ") + std::string(words[j]);
+    for (size_t j = start; j < words.size(); ++j)
+      name += (name.empty() ? "" : " ") + std::string(words[j]);
     return name;
   }
   return {};
@@ -470,9 +472,8 @@ void infer_year(DocumentMetadata& m, const std::string& body_folded) {
   }
 }
 
-std::string province_of(const DocumentMetadata& m, const std::vector<Line>& lines,
-                        const Layout& at, const std::string& place,
-                        const std::string& body_folded) {
+std::string province_of(const DocumentMetadata& m, const std::vector<Line>& lines, const Layout& at,
+                        const std::string& place, const std::string& body_folded) {
   const Provinces& provinces = Provinces::instance();
   std::string p = provinces.find(fold_text(m.issuer));
   if (!p.empty()) return p;
@@ -531,7 +532,7 @@ DocumentMetadata extract_metadata(std::string_view text, const BundleContext& co
   std::string all_folded = fold_text(text);
 
   m.issuer = issuer_from_header(lines, at);
-  size_t body_start = at.heading != Layout::npos ? at.heading + 1
+  size_t body_start = at.heading != Layout::npos   ? at.heading + 1
                       : at.subject != Layout::npos ? at.subject + 1
                                                    : at.first;
   if (m.issuer.empty()) m.issuer = issuer_from_body(lines, body_start);

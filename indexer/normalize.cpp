@@ -83,12 +83,12 @@ void append_utf8(std::string& out, char32_t cp) {
 
 // A word decoded to lower-case code points, with each vowel split into base and tone.
 struct DecodedWord {
-  std::u32string letters;       // lower case, vowels as toneless bases
-  std::u32string original;      // lower case, as written
-  std::array<int, 32> base{};   // per letter: 1 + base vowel index, or 0
-  int tone = 0;                 // the tone found (last one)
+  std::u32string letters;      // lower case, vowels as toneless bases
+  std::u32string original;     // lower case, as written
+  std::array<int, 32> base{};  // per letter: 1 + base vowel index, or 0
+  int tone = 0;                // the tone found (last one)
   int tone_count = 0;
-  bool fits = true;             // false when longer than the per-letter arrays
+  bool fits = true;  // false when longer than the per-letter arrays
 };
 
 void decode(std::string_view word, DecodedWord& w) {
@@ -120,9 +120,9 @@ void decode(std::string_view word, DecodedWord& w) {
 // Length of the initial consonant of `letters`, or -1 when the word cannot start a syllable.
 int initial_length(const DecodedWord& w) {
   static constexpr std::u32string_view kInitials[] = {
-      U"ngh", U"ng", U"nh", U"ch", U"gh", U"gi", U"kh", U"ph", U"qu", U"th", U"tr", U"b", U"c",
-      U"d",   U"đ",  U"g",  U"h",  U"k",  U"l",  U"m",  U"n",  U"p",  U"r",  U"s",  U"t", U"v",
-      U"x"};
+      U"ngh", U"ng", U"nh", U"ch", U"gh", U"gi", U"kh", U"ph", U"qu",
+      U"th",  U"tr", U"b",  U"c",  U"d",  U"đ",  U"g",  U"h",  U"k",
+      U"l",   U"m",  U"n",  U"p",  U"r",  U"s",  U"t",  U"v",  U"x"};
   std::u32string_view s = w.letters;
   if (!s.empty() && w.base[0] != 0) return 0;
   for (std::u32string_view init : kInitials) {

@@ -61,7 +61,8 @@ DocumentTypes::DocumentTypes() {
   std::stable_sort(rows.begin(), rows.end(),
                    [](const auto& a, const auto& b) { return a[0].size() > b[0].size(); });
   for (const auto& f : rows) {
-    for (size_t k = 2; k < f.size(); ++k) by_code_.emplace(upper_ascii(fold_text(f[k])), types_.size());
+    for (size_t k = 2; k < f.size(); ++k)
+      by_code_.emplace(upper_ascii(fold_text(f[k])), types_.size());
     types_.push_back({fold_text(f[0]), std::string(f[1])});
   }
 }

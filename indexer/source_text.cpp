@@ -62,8 +62,9 @@ Result<SourceText> decode_source(std::string_view bytes) {
 Result<SourceText> read_source(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return errno == ENOENT ? Status::not_found("file not found")
-                           : Status::unavailable(std::string("cannot read: ") + std::strerror(errno));
+    return errno == ENOENT
+               ? Status::not_found("file not found")
+               : Status::unavailable(std::string("cannot read: ") + std::strerror(errno));
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();

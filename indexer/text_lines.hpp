@@ -12,10 +12,10 @@
 namespace tracuu {
 
 struct Line {
-  std::string_view text;        // original, without the '\n'
-  std::string folded;           // folded copy
-  std::vector<uint32_t> origin; // origin[i] = byte offset in `text` of folded byte i; size+1
-  size_t offset = 0;            // byte offset of `text` in the whole text
+  std::string_view text;         // original, without the '\n'
+  std::string folded;            // folded copy
+  std::vector<uint32_t> origin;  // origin[i] = byte offset in `text` of folded byte i; size+1
+  size_t offset = 0;             // byte offset of `text` in the whole text
 
   bool blank() const { return folded.find_first_not_of(" \t\u00a0") == std::string::npos; }
   // The original text for folded range [b, e).

@@ -105,12 +105,23 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -165,14 +176,12 @@ std::string make_snippet(std::string_view text, const QueryTerms& terms,
   for (const auto& [score, start] : scored) {
     if (chosen.size() >= options.fragments) break;
     if (!chosen.empty() && score == 0) break;
-    bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](size_t c) {
-      return start < c + w && c < start + w;
-    });
+    bool overlaps = std::any_of(chosen.begin(), chosen.end(),
+                                [&](size_t c) { return start < c + w && c < start + w; });
     if (overlaps) continue;
     std::unordered_set<std::string_view> words = matched_words(start);
-    bool adds = chosen.empty() || std::any_of(words.begin(), words.end(), [&](auto word) {
-      return !shown.count(word);
-    });
+    bool adds = chosen.empty() || std::any_of(words.begin(), words.end(),
+                                              [&](auto word) { return !shown.count(word); });
     if (!adds) continue;
     chosen.push_back(start);
     shown.insert(words.begin(), words.end());

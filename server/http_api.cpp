@@ -120,12 +120,18 @@ void method_not_allowed(const httplib::Request& req, httplib::Response& res) {
 
 const char* error_code_for(int status) {
   switch (status) {
-    case 400: return "bad_request";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 413: return "payload_too_large";
-    case 414: return "uri_too_long";
-    default: return status >= 500 ? "internal" : "error";
+    case 400:
+      return "bad_request";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    default:
+      return status >= 500 ? "internal" : "error";
   }
 }
 
@@ -163,7 +169,8 @@ void install_limits_and_logging(httplib::Server& server, const ServerOptions& op
     });
   }
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty() && res.get_header_value("Content-Type").find("json") != std::string::npos) {
+    if (!res.body.empty() &&
+        res.get_header_value("Content-Type").find("json") != std::string::npos) {
       return;
     }
     std::string message = res.status == 404   ? "no such route"
@@ -173,10 +180,10 @@ void install_limits_and_logging(httplib::Server& server, const ServerOptions& op
                                               : "request failed";
     reply(res, res.status, error_json(error_code_for(res.status), message));
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res,
-                                  std::exception_ptr) {
-    reply(res, 500, error_json("internal", "internal error"));
-  });
+  server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        reply(res, 500, error_json("internal", "internal error"));
+      });
 }
 
 }  // namespace

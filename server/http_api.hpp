@@ -11,7 +11,7 @@ namespace tracuu::http {
 
 struct ServerOptions {
   std::filesystem::path db = "data/index";
-  std::string cors_origin;  // empty: no CORS headers
+  std::string cors_origin;   // empty: no CORS headers
   bool log_requests = true;  // one line per request on stderr
 };
 

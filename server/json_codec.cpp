@@ -31,9 +31,12 @@ json summary_json(const Document& d) {
 
 const char* sort_name(SortOrder s) {
   switch (s) {
-    case SortOrder::kDateDesc: return "date_desc";
-    case SortOrder::kDateAsc: return "date_asc";
-    default: return "relevance";
+    case SortOrder::kDateDesc:
+      return "date_desc";
+    case SortOrder::kDateAsc:
+      return "date_asc";
+    default:
+      return "relevance";
   }
 }
 
@@ -53,9 +56,14 @@ json search_json(const SearchRequest& request, const SearchResult& result, doubl
     for (const FacetValue& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
     facets[field] = std::move(list);
   }
-  return {{"query", request.query}, {"total", result.total}, {"page", request.page},
-          {"size", request.size},   {"sort", sort_name(request.sort)},
-          {"took_ms", took_ms},     {"hits", hits},            {"facets", facets}};
+  return {{"query", request.query},
+          {"total", result.total},
+          {"page", request.page},
+          {"size", request.size},
+          {"sort", sort_name(request.sort)},
+          {"took_ms", took_ms},
+          {"hits", hits},
+          {"facets", facets}};
 }
 
 json document_json(const DocumentView& view) {
@@ -111,19 +119,27 @@ json error_json(const std::string& code, const std::string& message) {
 
 int http_status(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kInvalidArgument: return 400;
-    case Status::Code::kNotFound: return 404;
-    case Status::Code::kUnavailable: return 503;
-    default: return 500;
+    case Status::Code::kInvalidArgument:
+      return 400;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kUnavailable:
+      return 503;
+    default:
+      return 500;
   }
 }
 
 std::string error_code(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kInvalidArgument: return "invalid_argument";
-    case Status::Code::kNotFound: return "not_found";
-    case Status::Code::kUnavailable: return "unavailable";
-    default: return "internal";
+    case Status::Code::kInvalidArgument:
+      return "invalid_argument";
+    case Status::Code::kNotFound:
+      return "not_found";
+    case Status::Code::kUnavailable:
+      return "unavailable";
+    default:
+      return "internal";
   }
 }
 

@@ -20,8 +20,9 @@ int main(int argc, char** argv) {
   app.add_option("--host", host, "address to listen on (loopback unless you expose it)")
       ->capture_default_str();
   app.add_option("--port", port, "TCP port")->capture_default_str()->check(CLI::Range(0, 65535));
-  app.add_option("--threads", threads, "worker threads")->capture_default_str()->check(
-      CLI::Range(1u, 256u));
+  app.add_option("--threads", threads, "worker threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 256u));
   app.add_option("--cors-origin", options.cors_origin, "allow this origin to call the API");
   CLI11_PARSE(app, argc, argv);
   options.db = db;
@@ -45,7 +46,8 @@ int main(int argc, char** argv) {
   httplib::Server server;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   tracuu::http::install_api(server, options);
-  int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+  int bound =
+      port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound < 0) {
     std::fprintf(stderr, "tracuu-server: cannot listen on %s:%d\n", host.c_str(), port);
     return 2;

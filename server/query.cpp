@@ -165,7 +165,8 @@ class QueryBuilder {
   }
 
   Xapian::Query abbreviation_term(const std::string& key) {
-    bool compound = key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos;
+    bool compound =
+        key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos;
     if (terms_) (compound ? terms_->compound : terms_->folded).push_back(key);
     return Xapian::Query(compound ? prefixed(schema::kCompound, key) : key);
   }
@@ -277,8 +278,8 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms) {
   }
   flush_plain();
   if (!or_group.empty()) required.push_back(combine(Xapian::Query::OP_OR, or_group));
-  Xapian::Query positive = required.empty() ? Xapian::Query::MatchAll
-                                            : combine(Xapian::Query::OP_AND, required);
+  Xapian::Query positive =
+      required.empty() ? Xapian::Query::MatchAll : combine(Xapian::Query::OP_AND, required);
   if (std::string title = schema::title_term(text); !title.empty() && !required.empty()) {
     positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
                              weighted_filter(title, kWholeTitleWeight));

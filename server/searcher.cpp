@@ -120,9 +120,8 @@ std::string first_document_id(const Xapian::Database& db, const std::string& ter
 }
 
 void newest_first(std::vector<Document>& docs) {
-  std::stable_sort(docs.begin(), docs.end(), [](const Document& a, const Document& b) {
-    return a.meta.date > b.meta.date;
-  });
+  std::stable_sort(docs.begin(), docs.end(),
+                   [](const Document& a, const Document& b) { return a.meta.date > b.meta.date; });
 }
 
 // Whether `folded_text` has a word starting with `folded_prefix`.
@@ -200,7 +199,8 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
     for (const std::string& name : request.facets) {
       const FacetField* f = field_named(name);
       if (f->multi) {
-        multi.push_back(std::make_unique<MultiValueCountSpy>(f->slot, schema::kMultiValueSeparator));
+        multi.push_back(
+            std::make_unique<MultiValueCountSpy>(f->slot, schema::kMultiValueSeparator));
         enquire.add_matchspy(multi.back().get());
         spies.emplace_back(f, multi.size() - 1);
       } else {
@@ -209,8 +209,8 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
         spies.emplace_back(f, single.size() - 1);
       }
     }
-    Xapian::MSet mset = enquire.get_mset((request.page - 1) * request.size, request.size,
-                                         db_.get_doccount());
+    Xapian::MSet mset =
+        enquire.get_mset((request.page - 1) * request.size, request.size, db_.get_doccount());
     SearchResult result;
     result.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -238,8 +238,7 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
   });
 }
 
-Result<DocumentView> Searcher::document(const std::string& id,
-                                        const std::string& highlight_query) {
+Result<DocumentView> Searcher::document(const std::string& id, const std::string& highlight_query) {
   return on_latest<DocumentView>([&]() -> Result<DocumentView> {
     std::string term = std::string(schema::kId) + id;
     if (id.empty() || term.size() > 240) return Status::not_found("no document with this id");
@@ -248,8 +247,7 @@ Result<DocumentView> Searcher::document(const std::string& id,
     DocumentView view;
     view.document = decode_document(db_.get_document(*p).get_data());
     for (const Directive& d : view.document.meta.directives) {
-      view.cites.push_back(
-          {d, first_document_id(db_, std::string(schema::kNumber) + d.key)});
+      view.cites.push_back({d, first_document_id(db_, std::string(schema::kNumber) + d.key)});
     }
     const std::string& key = view.document.meta.number_key;
     if (!key.empty()) {
@@ -309,8 +307,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(const std::string& prefix, siz
         for (const FacetValue& v : everything->facets[field]) {
           if (out.size() >= limit) break;
           std::string key = fold_phrase(v.value);
-          bool match = word_starts_with(key, folded) ||
-                       word_starts_with(fold_phrase(v.value), folded);
+          bool match =
+              word_starts_with(key, folded) || word_starts_with(fold_phrase(v.value), folded);
           if (match) out.push_back({v.value, field, v.count});
         }
       }

@@ -87,7 +87,9 @@ TEST(AnalyzerTest, FullStopDoesNotJoinWords) {
 
 TEST(AnalyzerTest, NfdAndNfcGiveTheSameTerms) {
   std::string nfc = "Cộng hòa xã hội chủ nghĩa Việt Nam";
-  std::string nfd = "C\x6F\xCC\xA3\xCC\x82ng ho\xCC\x80" "a";  // "Cộng hòa" decomposed
+  std::string nfd =
+      "C\x6F\xCC\xA3\xCC\x82ng ho\xCC\x80"
+      "a";  // "Cộng hòa" decomposed
   auto a = tokens(to_nfc(nfd));
   auto b = tokens(nfc);
   ASSERT_GE(b.size(), 2u);

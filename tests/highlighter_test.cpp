@@ -30,8 +30,7 @@ struct MarkCase {
 
 TEST(HighlighterTest, MarksWhatTheSearchMatched) {
   const MarkCase cases[] = {
-      {"nong thon", "Đưa hàng về nông thôn.",
-       "Đưa hàng về <mark>nông</mark> <mark>thôn</mark>."},
+      {"nong thon", "Đưa hàng về nông thôn.", "Đưa hàng về <mark>nông</mark> <mark>thôn</mark>."},
       {"hoà bình", "Xã Hòa Bình và xã Hoà Bình",
        "Xã <mark>Hòa</mark> <mark>Bình</mark> và xã <mark>Hoà</mark> <mark>Bình</mark>"},
       {"dong", "ĐỒNG NAI, Đồng Tháp", "<mark>ĐỒNG</mark> NAI, <mark>Đồng</mark> Tháp"},

@@ -158,8 +158,8 @@ TEST_F(HttpApiTest, RelevanceWithAndWithoutDiacritics) {
 }
 
 TEST_F(HttpApiTest, ForgivingQuerySyntax) {
-  for (const char* q : {"%22b%C3%A1n%20h%C3%A0ng", "b%C3%A1n%20AND%20(", "%29%29%29", "-",
-                        "OR%20OR", "%22%22"}) {
+  for (const char* q :
+       {"%22b%C3%A1n%20h%C3%A0ng", "b%C3%A1n%20AND%20(", "%29%29%29", "-", "OR%20OR", "%22%22"}) {
     json r = get(std::string("/api/search?q=") + q);
     EXPECT_TRUE(r.contains("hits")) << q;
   }
@@ -222,8 +222,7 @@ TEST_F(HttpApiTest, DocumentsShowTextCitationsAndCitedBy) {
   EXPECT_EQ(d["id"], plan);
   EXPECT_EQ(d["number"], "02-KH/BCĐ");
   EXPECT_GT(d["text"].get<std::string>().size(), 1000u);
-  EXPECT_NE(d["highlighted_text"].get<std::string>().find("<mark>nông</mark>"),
-            std::string::npos);
+  EXPECT_NE(d["highlighted_text"].get<std::string>().find("<mark>nông</mark>"), std::string::npos);
   ASSERT_EQ(d["cited_by"].size(), 1u);
   EXPECT_EQ(d["cited_by"][0]["id"], letter);
   bool cites_03 = false;
@@ -276,21 +275,22 @@ TEST_F(HttpApiTest, SuggestionsAndThePage) {
 
 TEST_F(HttpApiTest, BadParametersAre400WithAJsonError) {
   const char* bad[] = {
-      "/api/search?size=101",      "/api/search?size=0",
-      "/api/search?size=-1",       "/api/search?size=abc",
-      "/api/search?page=0",        "/api/search?page=99999999999",
-      "/api/search?facet_size=0",  "/api/search?facet_size=100000",
+      "/api/search?size=101",        "/api/search?size=0",
+      "/api/search?size=-1",         "/api/search?size=abc",
+      "/api/search?page=0",          "/api/search?page=99999999999",
+      "/api/search?facet_size=0",    "/api/search?facet_size=100000",
       "/api/search?from=2022-13-01", "/api/search?to=10%2F5%2F2022",
-      "/api/search?from=yesterday", "/api/search?sort=random",
-      "/api/search?facets=colour", "/api/search?q=%FF%FE",
-      "/api/search?q=a%00b",       "/api/search?issuer=%C3",
-      "/api/suggest?q=%FF",        "/api/documents/x?q=%FF",
+      "/api/search?from=yesterday",  "/api/search?sort=random",
+      "/api/search?facets=colour",   "/api/search?q=%FF%FE",
+      "/api/search?q=a%00b",         "/api/search?issuer=%C3",
+      "/api/suggest?q=%FF",          "/api/documents/x?q=%FF",
   };
   for (const char* path : bad) expect_error(path, 400, "invalid_argument");
   std::string huge(5000, 'a');
   expect_error("/api/search?q=" + huge, 400, "invalid_argument");
   std::string many;
-  for (int i = 0; i < 300; ++i) many += "&year=" + std::to_string(1900 + i);  // distinct: httplib drops repeated pairs
+  for (int i = 0; i < 300; ++i)
+    many += "&year=" + std::to_string(1900 + i);  // distinct: httplib drops repeated pairs
   expect_error("/api/search?q=x" + many, 400, "invalid_argument");
 }
 

@@ -134,8 +134,8 @@ TEST(IndexWriterTest, KilledRunsLeaveAConsistentIndex) {
     pid_t pid = fork();
     ASSERT_GE(pid, 0);
     if (pid == 0) {
-      execl(TRACUU_INDEX_BIN, TRACUU_INDEX_BIN, "--db", db.c_str(), "--batch", "7",
-            docs.c_str(), "--json", static_cast<char*>(nullptr));
+      execl(TRACUU_INDEX_BIN, TRACUU_INDEX_BIN, "--db", db.c_str(), "--batch", "7", docs.c_str(),
+            "--json", static_cast<char*>(nullptr));
       _exit(127);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(60 + 90 * round));

@@ -13,17 +13,17 @@ struct Case {
 
 // Old and new tone placement, hurried misplacements, qu/gi, đ, upper case and non-syllables.
 const Case kCases[] = {
-    {"hoà", "hòa", "hoa"},          {"hòa", "hòa", "hoa"},          {"hoá", "hóa", "hoa"},
-    {"thuỷ", "thủy", "thuy"},       {"thủy", "thủy", "thuy"},       {"uỷ", "ủy", "uy"},
-    {"Uỷ", "ủy", "uy"},             {"khoẻ", "khỏe", "khoe"},       {"khỏe", "khỏe", "khoe"},
-    {"vịêt", "việt", "viet"},       {"thuýên", "thuyến", "thuyen"}, {"lựơng", "lượng", "luong"},
-    {"chât", "chât", "chat"},       {"quý", "quý", "quy"},          {"già", "già", "gia"},
-    {"gì", "gì", "gi"},             {"khuỷu", "khuỷu", "khuyu"},    {"ngoài", "ngoài", "ngoai"},
-    {"hoàn", "hoàn", "hoan"},       {"Đồng", "đồng", "dong"},       {"ĐẢNG", "đảng", "dang"},
-    {"Ðảng", "đảng", "dang"},       {"người", "người", "nguoi"},    {"mía", "mía", "mia"},
-    {"KẾ", "kế", "ke"},             {"HOẠCH", "hoạch", "hoach"},    {"café", "café", "cafe"},
-    {"COVID", "covid", "covid"},    {"UBND", "ubnd", "ubnd"},       {"Vietgap", "vietgap", "vietgap"},
-    {"2021", "2021", "2021"},       {"tiếng", "tiếng", "tieng"},    {"chuyện", "chuyện", "chuyen"},
+    {"hoà", "hòa", "hoa"},       {"hòa", "hòa", "hoa"},          {"hoá", "hóa", "hoa"},
+    {"thuỷ", "thủy", "thuy"},    {"thủy", "thủy", "thuy"},       {"uỷ", "ủy", "uy"},
+    {"Uỷ", "ủy", "uy"},          {"khoẻ", "khỏe", "khoe"},       {"khỏe", "khỏe", "khoe"},
+    {"vịêt", "việt", "viet"},    {"thuýên", "thuyến", "thuyen"}, {"lựơng", "lượng", "luong"},
+    {"chât", "chât", "chat"},    {"quý", "quý", "quy"},          {"già", "già", "gia"},
+    {"gì", "gì", "gi"},          {"khuỷu", "khuỷu", "khuyu"},    {"ngoài", "ngoài", "ngoai"},
+    {"hoàn", "hoàn", "hoan"},    {"Đồng", "đồng", "dong"},       {"ĐẢNG", "đảng", "dang"},
+    {"Ðảng", "đảng", "dang"},    {"người", "người", "nguoi"},    {"mía", "mía", "mia"},
+    {"KẾ", "kế", "ke"},          {"HOẠCH", "hoạch", "hoach"},    {"café", "café", "cafe"},
+    {"COVID", "covid", "covid"}, {"UBND", "ubnd", "ubnd"},       {"Vietgap", "vietgap", "vietgap"},
+    {"2021", "2021", "2021"},    {"tiếng", "tiếng", "tieng"},    {"chuyện", "chuyện", "chuyen"},
 };
 
 TEST(NormalizeTest, ExactAndFoldedForms) {
@@ -35,7 +35,9 @@ TEST(NormalizeTest, ExactAndFoldedForms) {
 
 TEST(NormalizeTest, NfdInputBecomesNfc) {
   // "Hòa" with the grave as a combining mark, and "Việt" fully decomposed.
-  std::string nfd = "Ho\xCC\x80" "a Vie\xCC\xA3\xCC\x82t";
+  std::string nfd =
+      "Ho\xCC\x80"
+      "a Vie\xCC\xA3\xCC\x82t";
   EXPECT_EQ(to_nfc(nfd), "Hòa Việt");
   EXPECT_EQ(to_nfc("Hòa Việt"), "Hòa Việt");
 }

@@ -83,19 +83,36 @@ std::set<std::string> query_terms(const std::string& text) {
 // its normalisation form, tone placement or case: the one-analyzer guarantee.
 TEST(QueryTest, TheSameTextGivesTheSameTermsOnBothSides) {
   const char* texts[] = {
-      "Hòa bình", "Hoà bình", "HOÀ BÌNH", "Ho\xCC\x80" "a bi\xCC\x80nh" /* NFD */,
-      "Đồng Nai", "thuỷ lợi", "khoẻ mạnh", "quý già", "vịêt nam chât lựơng",
-      "Chỉ thị số 03-CT/TW ngày 19/5/2021", "634/QĐ-TTg", "89/2018/TT-BTC", "Sở GD&ĐT",
-      "COVID-19", "U.B.N.D. tỉnh", "C++ và AT&T", "BCĐTWCVD", "số 06-KH-BCĐ",
-      "36/TTr- MTTQTW-BTT", "ngày 10 tháng 5 năm 2022", "Nghị quyết số: 78/2025/UBTVQH15",
+      "Hòa bình",
+      "Hoà bình",
+      "HOÀ BÌNH",
+      "Ho\xCC\x80"
+      "a bi\xCC\x80nh" /* NFD */,
+      "Đồng Nai",
+      "thuỷ lợi",
+      "khoẻ mạnh",
+      "quý già",
+      "vịêt nam chât lựơng",
+      "Chỉ thị số 03-CT/TW ngày 19/5/2021",
+      "634/QĐ-TTg",
+      "89/2018/TT-BTC",
+      "Sở GD&ĐT",
+      "COVID-19",
+      "U.B.N.D. tỉnh",
+      "C++ và AT&T",
+      "BCĐTWCVD",
+      "số 06-KH-BCĐ",
+      "36/TTr- MTTQTW-BTT",
+      "ngày 10 tháng 5 năm 2022",
+      "Nghị quyết số: 78/2025/UBTVQH15",
   };
   for (const char* text : texts) {
     std::set<std::string> indexed = document_terms(text);
     std::set<std::string> searched = query_terms(text);
     ASSERT_FALSE(indexed.empty()) << text;
     for (const std::string& term : indexed) {
-      EXPECT_TRUE(searched.count(term)) << "'" << text << "' is indexed under " << term
-                                        << " but its query lacks it";
+      EXPECT_TRUE(searched.count(term))
+          << "'" << text << "' is indexed under " << term << " but its query lacks it";
     }
   }
 }
@@ -103,7 +120,9 @@ TEST(QueryTest, TheSameTextGivesTheSameTermsOnBothSides) {
 // Spelling variants of one text are one set of folded terms, so each finds the others.
 TEST(QueryTest, VariantsShareTheirFoldedTerms) {
   const std::vector<std::vector<const char*>> groups = {
-      {"hòa bình", "hoà bình", "HOA BINH", "Ho\xCC\x80" "a Bi\xCC\x80nh"},
+      {"hòa bình", "hoà bình", "HOA BINH",
+       "Ho\xCC\x80"
+       "a Bi\xCC\x80nh"},
       {"thủy lợi", "thuỷ lợi", "thuy loi"},
       {"Việt", "vịêt", "viet"},
       {"Đồng", "đồng", "dong", "ĐỒNG"},

@@ -68,7 +68,8 @@ class SearcherTest : public ::testing::Test {
   // The source file name of each hit, in rank order.
   static std::vector<std::string> files(const SearchResult& r) {
     std::vector<std::string> out;
-    for (const Hit& h : r.hits) out.push_back(std::filesystem::path(h.document.source.path).filename().string());
+    for (const Hit& h : r.hits)
+      out.push_back(std::filesystem::path(h.document.source.path).filename().string());
     return out;
   }
   // The hit with this document number in the corpus index.
@@ -154,9 +155,9 @@ TEST_F(SearcherTest, ADocumentNumberPutsThatDocumentFirstThenItsCiters) {
     ASSERT_GE(r.hits.size(), 5u) << q;
     for (size_t i = 0; i < 5; ++i) {
       const auto& ds = r.hits[i].document.meta.directives;
-      EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const Directive& d) {
-        return d.id == "03-CT/TW";
-      })) << q << " hit " << i;
+      EXPECT_TRUE(
+          std::any_of(ds.begin(), ds.end(), [](const Directive& d) { return d.id == "03-CT/TW"; }))
+          << q << " hit " << i;
     }
   }
 }
@@ -361,9 +362,8 @@ TEST_F(SearcherTest, SuggestionsCompleteIssuersDirectivesAndWords) {
   auto words = corpus_->suggest("nong th");
   ASSERT_TRUE(words.is_ok());
   EXPECT_LE(words->size(), 10u);
-  EXPECT_TRUE(std::any_of(words->begin(), words->end(), [](auto& s) {
-    return fold_diacritics(s.text) == "nong thon";
-  }));
+  EXPECT_TRUE(std::any_of(words->begin(), words->end(),
+                          [](auto& s) { return fold_diacritics(s.text) == "nong thon"; }));
   EXPECT_TRUE(corpus_->suggest("").value().empty());
   EXPECT_TRUE(corpus_->suggest("zzzzqqq").value().empty());
 }

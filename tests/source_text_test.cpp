@@ -8,7 +8,9 @@ namespace tracuu {
 namespace {
 
 TEST(SourceTextTest, BomCrlfAndNfd) {
-  auto r = decode_source("\xEF\xBB\xBFHo\xCC\x80" "a\r\nb\rc\n");
+  auto r = decode_source(
+      "\xEF\xBB\xBFHo\xCC\x80"
+      "a\r\nb\rc\n");
   ASSERT_TRUE(r.is_ok());
   EXPECT_EQ(r->text, "Hòa\nb\nc\n");
   EXPECT_EQ(r->encoding, "utf-8");

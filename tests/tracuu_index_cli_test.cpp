@@ -35,8 +35,8 @@ TEST(TracuuIndexCliTest, ShowPrintsEveryPartWithoutAnIndex) {
   EXPECT_EQ(docs[0]["number"], "1512/UBND-KT");
   EXPECT_EQ(docs[1]["number"], nullptr);
   EXPECT_EQ(docs[0]["year_inferred"], false);
-  for (const char* key : {"type", "title", "issuer", "province", "date", "year", "signer",
-                          "directives"}) {
+  for (const char* key :
+       {"type", "title", "issuer", "province", "date", "year", "signer", "directives"}) {
     EXPECT_TRUE(docs[2].contains(key)) << key;
   }
   EXPECT_EQ(docs[2]["directives"][0]["id"], "03-CT/TW");
@@ -49,8 +49,7 @@ TEST(TracuuIndexCliTest, JsonSummaryIsTheLastLine) {
   tracuu::testing::write_file(dir / "docs" / "empty.txt", "");
   int code = 0;
   std::string out = run("--json --db " + (dir / "index").string() + " " +
-                            tracuu::testing::corpus_dir().string() + " " +
-                            (dir / "docs").string(),
+                            tracuu::testing::corpus_dir().string() + " " + (dir / "docs").string(),
                         &code);
   EXPECT_EQ(code, 0);
   std::string last = out.substr(out.rfind('\n', out.size() - 2) + 1);
@@ -68,8 +67,7 @@ TEST(TracuuIndexCliTest, UnusableDatabaseIsAnError) {
   tracuu::testing::TempDir dir;
   tracuu::testing::write_file(dir / "not-a-dir", "x");
   int code = 0;
-  run("--db " + (dir / "not-a-dir").string() + " " + tracuu::testing::corpus_dir().string(),
-      &code);
+  run("--db " + (dir / "not-a-dir").string() + " " + tracuu::testing::corpus_dir().string(), &code);
   EXPECT_NE(code, 0);
 }
 

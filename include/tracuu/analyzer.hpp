@@ -51,8 +51,8 @@ class Analyzer {
   bool next(std::string_view text);
 
   Token token_;
-  size_t offset_ = 0;             // scan position in bytes
-  size_t compound_end_ = 0;       // end of the compound whose words are being emitted
+  size_t offset_ = 0;        // scan position in bytes
+  size_t compound_end_ = 0;  // end of the compound whose words are being emitted
   uint32_t position_ = 0;
 };
 

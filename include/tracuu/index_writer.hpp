@@ -7,13 +7,13 @@
 // time: Xapian's lock makes a second writer fail with kUnavailable. Not thread-safe.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document.hpp"
@@ -57,7 +57,7 @@ class IndexWriter {
   // root. Bad files are reported in the summary and never stop the batch; only a database
   // failure (disk full, corruption) ends the run early, as a Status, after the last good commit.
   Result<IndexSummary> index(const std::vector<std::filesystem::path>& roots,
-                     const std::function<void(const IndexProgress&)>& progress = {});
+                             const std::function<void(const IndexProgress&)>& progress = {});
 
   // Documents committed per batch (default 2000); smaller batches commit more often.
   void set_batch_size(size_t documents) { batch_size_ = documents ? documents : 1; }

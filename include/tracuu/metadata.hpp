@@ -11,10 +11,10 @@ namespace tracuu {
 
 // A document referred to in the text: "Chỉ thị số 03-CT/TW ngày 19/5/2021 của Ban Bí thư".
 struct Directive {
-  std::string id;      // conventional number, display form: "03-CT/TW"
-  std::string key;     // canonical identity (DocumentNumber::key): "3/CT-TW"
-  std::string kind;    // "Chỉ thị", "Kế hoạch"…, or "Văn bản" when the text does not say
-  std::string date;    // ISO date when given, else empty
+  std::string id;    // conventional number, display form: "03-CT/TW"
+  std::string key;   // canonical identity (DocumentNumber::key): "3/CT-TW"
+  std::string kind;  // "Chỉ thị", "Kế hoạch"…, or "Văn bản" when the text does not say
+  std::string date;  // ISO date when given, else empty
   std::string issuer;  // as written after "của", when given, else empty
 };
 

@@ -4,18 +4,18 @@
 // fails; terms are decided later by the analyzer (analyzer.hpp), exactly as for documents.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <xapian.h>
-
 namespace tracuu {
 
 struct QueryClause {
-  std::string text;      // the words of the clause, as typed
-  bool phrase = false;   // "…": the words in this order
-  bool excluded = false; // -word / -"…"
+  std::string text;           // the words of the clause, as typed
+  bool phrase = false;        // "…": the words in this order
+  bool excluded = false;      // -word / -"…"
   bool or_with_next = false;  // joined to the next clause by OR
   bool operator==(const QueryClause&) const = default;
 };
@@ -26,10 +26,10 @@ std::vector<QueryClause> parse_query(std::string_view query);
 // What a query matches, for highlighting: the folded words and compound keys of its positive
 // clauses and of the abbreviation expansions it was widened with.
 struct QueryTerms {
-  std::vector<std::string> folded;    // folded single words ("nong", "thon", "ubnd")
+  std::vector<std::string> folded;                // folded single words ("nong", "thon", "ubnd")
   std::vector<std::vector<std::string>> phrases;  // folded words to mark only together
-  std::vector<std::string> compound;  // compound keys ("3/CT-TW")
-  std::vector<std::string> exact;     // exact forms typed with diacritics ("nông")
+  std::vector<std::string> compound;              // compound keys ("3/CT-TW")
+  std::vector<std::string> exact;                 // exact forms typed with diacritics ("nông")
 };
 
 // Builds the Xapian query for `query` (see query.cpp for the ranking it encodes) and collects

@@ -2,18 +2,19 @@
 // writes these and the searcher reads them; nothing else should spell a prefix.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
-
-#include <xapian.h>
 
 namespace tracuu::schema {
 
 // Free-text terms (from the analyzer, analyzer.hpp).
 //   (no prefix)  folded word, with positions: "hoa" for hoà/hòa/hóa/hoa. Phrases use these.
-inline constexpr std::string_view kExact = "E";     // exact word when it differs from folded: "Ehòa"
-inline constexpr std::string_view kCompound = "K";  // compound key: "K3/CT-TW", "Kgd&dt", "K2021-05-19"
-inline constexpr std::string_view kTitle = "S";     // folded title word, no positions (title boost)
+inline constexpr std::string_view kExact = "E";  // exact word when it differs from folded: "Ehòa"
+inline constexpr std::string_view kCompound =
+    "K";  // compound key: "K3/CT-TW", "Kgd&dt", "K2021-05-19"
+inline constexpr std::string_view kTitle = "S";  // folded title word, no positions (title boost)
 inline constexpr std::string_view kTitleExact = "T";  // exact title word when ≠ folded ("Tbán")
 
 // Boolean terms (wdf 0; filters and identity).

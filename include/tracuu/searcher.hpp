@@ -7,13 +7,13 @@
 // call that races a commit is retried on the new revision.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "tracuu/document.hpp"
 #include "tracuu/query.hpp"
@@ -31,10 +31,10 @@ struct SearchRequest {
   std::string query;
   // Filters: OR within a field, AND across fields. Values as facets display them.
   std::map<std::string, std::vector<std::string>> filters;  // field → values
-  std::string from, to;  // ISO dates, inclusive; empty for open
+  std::string from, to;                                     // ISO dates, inclusive; empty for open
   SortOrder sort = SortOrder::kRelevance;
-  size_t page = 1;        // from 1
-  size_t size = 10;       // at most kMaxPageSize
+  size_t page = 1;   // from 1
+  size_t size = 10;  // at most kMaxPageSize
   std::vector<std::string> facets = kFacetFields;
   size_t facet_size = 20;
 };
@@ -65,15 +65,15 @@ struct Citation {
 };
 
 struct DocumentView {
-  Document document;  // with its full text
+  Document document;             // with its full text
   std::string highlighted_text;  // HTML of the text with the query's matches marked, if asked
   std::vector<Citation> cites;
   std::vector<Document> cited_by;  // documents citing this one (metadata only)
 };
 
 struct DirectiveView {
-  std::string id;    // display form
-  std::string kind;  // as the citing documents name it
+  std::string id;                   // display form
+  std::string kind;                 // as the citing documents name it
   std::vector<Document> documents;  // who cites it, newest first (metadata only)
   std::string document_id;          // the directive itself when indexed
 };

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdio>
+#include <unordered_map>
 
 #include "tracuu/document_number.hpp"
 #include "tracuu/normalize.hpp"
@@ -82,6 +83,29 @@ std::string iso_date(std::string_view s) {
   return buf;
 }
 
+struct WordForms {
+  std::string exact, folded;
+};
+
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+constexpr size_t kMaxCachedWords = 1 << 16;
+
+// Vietnamese text draws on a few thousand distinct syllables, so nearly every word has been seen
+// before: remembering its forms per thread skips the decoding that otherwise dominates analysis.
+// Bounded: a text of random junk empties the cache rather than growing it.
+const WordForms& forms_of(std::string_view word) {
+  thread_local std::unordered_map<std::string, WordForms, ViewHash, std::equal_to<>> cache;
+  if (auto it = cache.find(word); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCachedWords) cache.clear();
+  WordForms forms;
+  word_forms(word, forms.exact, forms.folded);
+  return cache.emplace(std::string(word), std::move(forms)).first->second;
+}
+
 }  // namespace
 
 std::string compound_key(std::string_view compound) {
@@ -133,7 +157,9 @@ bool Analyzer::next(std::string_view text) {
     cut = offset_ + kMaxWordBytes;
     while (cut > offset_ && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   }
-  word_forms(text.substr(offset_, cut - offset_), token_.exact, token_.folded);
+  const WordForms& forms = forms_of(text.substr(offset_, cut - offset_));
+  token_.exact = forms.exact;
+  token_.folded = forms.folded;
   token_.kind = TokenKind::kWord;
   token_.position = position_++;
   token_.start = static_cast<uint32_t>(offset_);

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "connection_pool.hpp"
 #include "json_codec.hpp"
 #include "request_params.hpp"
 #include "static_assets.hpp"
@@ -154,9 +155,9 @@ void install_headers(httplib::Server& server, const ServerOptions& options) {
 
 void install_limits_and_logging(httplib::Server& server, const ServerOptions& options) {
   server.set_payload_max_length(kMaxBodyBytes);
-  server.set_read_timeout(10, 0);
-  server.set_write_timeout(10, 0);
-  server.set_keep_alive_timeout(5);
+  server.set_read_timeout(5, 0);
+  server.set_write_timeout(5, 0);
+  server.set_keep_alive_timeout(2);  // an idle browser connection holds a worker: release it soon
   server.set_keep_alive_max_count(100);
   server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_started = Clock::now();
@@ -189,6 +190,9 @@ void install_limits_and_logging(httplib::Server& server, const ServerOptions& op
 }  // namespace
 
 void install_api(httplib::Server& server, const ServerOptions& options) {
+  server.new_task_queue = [threads = options.threads] {
+    return new ConnectionPool(threads, kMaxWaitingPerWorker * threads);
+  };
   install_headers(server, options);
   install_limits_and_logging(server, options);
   // The route table.

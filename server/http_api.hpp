@@ -13,10 +13,11 @@ struct ServerOptions {
   std::filesystem::path db = "data/index";
   std::string cors_origin;   // empty: no CORS headers
   bool log_requests = true;  // one line per request on stderr
+  size_t threads = 2;        // workers (ConnectionPool); each serves one connection at a time
 };
 
-// Installs routes, error handling, security headers and limits on `server`. Each worker
-// thread opens its own Searcher on first use.
+// Installs routes, error handling, security headers, limits and the worker pool on `server`. Each
+// worker thread opens its own Searcher on first use.
 void install_api(httplib::Server& server, const ServerOptions& options);
 
 }  // namespace tracuu::http

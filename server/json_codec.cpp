@@ -56,14 +56,16 @@ json search_json(const SearchRequest& request, const SearchResult& result, doubl
     for (const FacetValue& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
     facets[field] = std::move(list);
   }
-  return {{"query", request.query},
-          {"total", result.total},
-          {"page", request.page},
-          {"size", request.size},
-          {"sort", sort_name(request.sort)},
-          {"took_ms", took_ms},
-          {"hits", hits},
-          {"facets", facets}};
+  json out = {
+      {"query", request.query}, {"total", result.total}, {"total_exact", result.counts_exact},
+      {"page", request.page},   {"size", request.size},  {"sort", sort_name(request.sort)},
+      {"took_ms", took_ms},     {"hits", hits},          {"facets", facets}};
+  if (!result.counts_exact) {
+    out["warning"] =
+        "The query took too long to count every match: total and facet counts are estimates. "
+        "Add words or filters to narrow it.";
+  }
+  return out;
 }
 
 json document_json(const DocumentView& view) {

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   app.add_option("--cors-origin", options.cors_origin, "allow this origin to call the API");
   CLI11_PARSE(app, argc, argv);
   options.db = db;
+  options.threads = threads;
 
   // Fail early and clearly when there is no index to serve.
   auto probe = tracuu::Searcher::open(options.db);
@@ -44,7 +45,6 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   httplib::Server server;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   tracuu::http::install_api(server, options);
   int bound =
       port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);

@@ -103,6 +103,7 @@ TEST_F(HttpApiTest, HealthCountsTheDocuments) {
 
 TEST_F(HttpApiTest, SearchAnswersTheDocumentedShape) {
   json r = get("/api/search?q=nong%20thon&size=2");
+  EXPECT_EQ(r["total_exact"], true);
   for (const char* key : {"query", "total", "page", "size", "took_ms", "hits", "facets"}) {
     EXPECT_TRUE(r.contains(key)) << key;
   }

@@ -53,8 +53,13 @@ struct Hit {
   std::string snippet;  // HTML: escaped text with <mark> around matches
 };
 
+// Counting every match (for exact totals and facets) stops after this long; the page of hits is
+// still the best found, and the result says its counts are estimates.
+inline constexpr double kExactCountSeconds = 1.0;
+
 struct SearchResult {
-  size_t total = 0;  // matching documents (exact)
+  size_t total = 0;  // matching documents: exact unless counts_exact is false
+  bool counts_exact = true;  // false when kExactCountSeconds ran out (total, facets estimated)
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count
 };

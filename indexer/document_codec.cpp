@@ -37,14 +37,19 @@ std::string encode_document(const Document& doc) {
             {"year", m.year},
             {"year_inferred", m.year_inferred},
             {"signer", m.signer},
-            {"directives", directives},
-            {"text", doc.text}};
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+            {"directives", directives}};
+  // The text follows the metadata raw, after a newline (a compact JSON dump has none): a hit
+  // then parses a few hundred bytes of JSON, not the whole text.
+  std::string data = j.dump(-1, ' ', false, json::error_handler_t::replace);
+  data.push_back('\n');
+  data.append(doc.text);
+  return data;
 }
 
 Document decode_document(std::string_view data) {
   Document doc;
-  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  size_t newline = data.find('\n');
+  json j = json::parse(data.substr(0, newline), nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return doc;
   doc.id = str(j, "id");
   doc.source.path = str(j, "path");
@@ -69,7 +74,7 @@ Document decode_document(std::string_view data) {
           {str(d, "id"), str(d, "key"), str(d, "kind"), str(d, "date"), str(d, "issuer")});
     }
   }
-  doc.text = str(j, "text");
+  if (newline != std::string_view::npos) doc.text = std::string(data.substr(newline + 1));
   return doc;
 }
 

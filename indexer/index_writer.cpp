@@ -68,9 +68,21 @@ bool under_root(const std::string& path, const std::vector<std::string>& roots) 
   return false;
 }
 
+// Only regular files are read (a FIFO would block the run, a device never end), and none larger
+// than kMaxFileBytes: such a file is no administrative document and would exhaust memory.
 Result<std::string> read_bytes(const std::string& path) {
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec) return Status::unavailable("cannot read file: " + ec.message());
+  if (!fs::is_regular_file(st)) return Status::invalid_argument("not a regular file");
+  uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    return Status::invalid_argument("file too large (" + std::to_string(size >> 20) +
+                                    " MB; the limit is " + std::to_string(kMaxFileBytes >> 20) +
+                                    " MB)");
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::unavailable("cannot open file");
+  if (!in) return Status::unavailable("cannot open file (vanished or unreadable)");
   std::ostringstream out;
   out << in.rdbuf();
   if (in.bad()) return Status::unavailable("read error");
@@ -175,59 +187,20 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
     std::error_code ec;
     p.bytes_total += fs::file_size(f, ec);
   }
-
   Analyzer analyzer;
   size_t pending = 0;
   try {
     for (const std::string& path : list.files) {
       ++p.files_done;
-      const std::string key = file_key(path);
-      const std::string record_key = std::string(schema::kFileRecord) + key;
-      Result<std::string> bytes = read_bytes(path);
-      if (!bytes.is_ok()) {
-        summary.failed.push_back({path, bytes.status().message()});
-        continue;
-      }
-      p.bytes_done += bytes->size();
-      const std::string hash = content_hash(bytes.value());
-      const std::string record = db_.get_metadata(record_key);
-      if (record.compare(0, hash.size() + 1, hash + "\t") == 0) {
-        ++summary.unchanged;
-      } else if (Result<SourceText> source = decode_source(bytes.value()); !source.is_ok()) {
-        summary.failed.push_back({path, source.status().message()});
-      } else {
-        std::vector<Document> docs = documents_from_text(path, source->text, source->encoding);
-        db_.delete_document(std::string(schema::kFile) + key);
-        for (const Document& d : docs) {
-          db_.replace_document(std::string(schema::kId) + d.id, build_index_document(d, analyzer));
-        }
-        db_.set_metadata(record_key, hash + "\t" + path);
-        ++(record.empty() ? summary.added : summary.updated);
-        pending += docs.size();
-        if (pending >= batch_size_) {
-          db_.commit();
-          pending = 0;
-        }
+      p.bytes_done += index_file(path, analyzer, summary, pending);
+      if (pending >= batch_size_) {
+        db_.commit();
+        pending = 0;
       }
       p.seconds = elapsed();
       if (progress) progress(p);
     }
-    // Files gone from disk under the roots given: their documents go too.
-    std::vector<std::pair<std::string, std::string>> vanished;  // record key, file key
-    for (auto it = db_.metadata_keys_begin(std::string(schema::kFileRecord));
-         it != db_.metadata_keys_end(std::string(schema::kFileRecord)); ++it) {
-      std::string value = db_.get_metadata(*it);
-      std::string path = value.substr(value.find('\t') + 1);
-      std::error_code ec;
-      if (under_root(path, list.roots) && !fs::exists(path, ec)) {
-        vanished.emplace_back(*it, (*it).substr(schema::kFileRecord.size()));
-      }
-    }
-    for (const auto& [record_key, key] : vanished) {
-      db_.delete_document(std::string(schema::kFile) + key);
-      db_.set_metadata(record_key, "");
-      ++summary.deleted;
-    }
+    remove_vanished(list.roots, summary);
     db_.commit();
     summary.documents = db_.get_doccount();
   } catch (const Xapian::Error& e) {
@@ -235,6 +208,60 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
   }
   summary.seconds = elapsed();
   return summary;
+}
+
+// Reads, decodes and indexes one file unless its content is unchanged; a file that cannot be
+// read or decoded is reported and its previously indexed documents, if any, are kept. Returns
+// the bytes read; adds the documents written to `pending`.
+size_t IndexWriter::index_file(const std::string& path, Analyzer& analyzer, IndexSummary& summary,
+                               size_t& pending) {
+  const std::string key = file_key(path);
+  const std::string record_key = std::string(schema::kFileRecord) + key;
+  Result<std::string> bytes = read_bytes(path);
+  if (!bytes.is_ok()) {
+    summary.failed.push_back({path, bytes.status().message()});
+    return 0;
+  }
+  const std::string hash = content_hash(bytes.value());
+  const std::string record = db_.get_metadata(record_key);
+  if (record.compare(0, hash.size() + 1, hash + "\t") == 0) {
+    ++summary.unchanged;
+    return bytes->size();
+  }
+  Result<SourceText> source = decode_source(bytes.value());
+  if (!source.is_ok()) {
+    summary.failed.push_back({path, source.status().message()});
+    return bytes->size();
+  }
+  std::vector<Document> docs = documents_from_text(path, source->text, source->encoding);
+  db_.delete_document(std::string(schema::kFile) + key);
+  for (const Document& d : docs) {
+    db_.replace_document(std::string(schema::kId) + d.id, build_index_document(d, analyzer));
+  }
+  // In the same commit as the documents: after a crash either both landed or neither.
+  db_.set_metadata(record_key, hash + "\t" + path);
+  ++(record.empty() ? summary.added : summary.updated);
+  pending += docs.size();
+  return bytes->size();
+}
+
+// Files gone from disk under the roots indexed: their documents go too.
+void IndexWriter::remove_vanished(const std::vector<std::string>& roots, IndexSummary& summary) {
+  std::vector<std::pair<std::string, std::string>> vanished;  // record key, file key
+  const std::string prefix(schema::kFileRecord);
+  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    std::string value = db_.get_metadata(*it);
+    std::string path = value.substr(value.find('\t') + 1);
+    std::error_code ec;
+    if (under_root(path, roots) && !fs::exists(path, ec)) {
+      vanished.emplace_back(*it, (*it).substr(prefix.size()));
+    }
+  }
+  for (const auto& [record_key, key] : vanished) {
+    db_.delete_document(std::string(schema::kFile) + key);
+    db_.set_metadata(record_key, "");
+    ++summary.deleted;
+  }
 }
 
 }  // namespace tracuu

@@ -129,6 +129,13 @@ std::string html_escape(std::string_view text) {
 
 namespace {
 
+// The longest prefix of `text` within `limit` bytes that ends on a character boundary.
+std::string_view utf8_prefix(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return text;
+  while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+  return text.substr(0, limit);
+}
+
 // Scores of every window of `w` words: distinct matched words first, then matches, kept in one
 // pass by sliding the window (a window-by-window recount is quadratic on long texts).
 std::vector<std::pair<size_t, size_t>> window_scores(const std::vector<Span>& s, size_t w) {
@@ -156,6 +163,7 @@ std::vector<std::pair<size_t, size_t>> window_scores(const std::vector<Span>& s,
 
 std::string make_snippet(std::string_view text, const QueryTerms& terms,
                          const SnippetOptions& options) {
+  text = utf8_prefix(text, kSnippetScanBytes);
   std::vector<Span> s = spans(text, terms);
   if (s.empty()) return {};
   const size_t w = std::min(options.window_words, s.size());
@@ -199,8 +207,9 @@ std::string make_snippet(std::string_view text, const QueryTerms& terms,
 }
 
 std::string highlight_all(std::string_view text, const QueryTerms& terms) {
-  std::vector<Span> s = spans(text, terms);
-  return render(text, s, 0, s.size(), 0, text.size());
+  std::string_view marked = utf8_prefix(text, kHighlightScanBytes);
+  std::vector<Span> s = spans(marked, terms);
+  return render(marked, s, 0, s.size(), 0, marked.size()) + html_escape(text.substr(marked.size()));
 }
 
 }  // namespace tracuu

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -105,6 +107,52 @@ TEST(IndexWriterTest, SchemaTermsAndValues) {
   EXPECT_EQ(doc.get_value(schema::kDateSlot), "20220510");
   EXPECT_EQ(doc.get_value(schema::kIssuerSlot), "Ủy ban nhân dân tỉnh Tây Ninh");
   EXPECT_NE(doc.get_value(schema::kDirectiveSlot).find("03-CT/TW"), std::string::npos);
+}
+
+// Hostile files each get a reason in the summary; the rest of the batch is indexed.
+TEST(IndexWriterTest, BadFilesAreReportedAndTheRestIndexed) {
+  TempDir dir;
+  fs::path docs = copy_corpus(dir);
+  testing::write_file(docs / "empty.txt", "");
+  testing::write_file(docs / "binary.txt",
+                      std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(4096, '\0'));
+  testing::write_file(docs / "invalid.txt", "This report \xC3\x28 has a broken byte \xFF in it.");
+  ASSERT_EQ(::mkfifo((docs / "pipe.txt").c_str(), 0600), 0);  // would block a naive reader
+  // One long line of several megabytes, as a broken conversion leaves it.
+  std::string line;
+  while (line.size() < (8u << 20)) line += "kế hoạch thực hiện cuộc vận động hàng Việt ";
+  testing::write_file(docs / "one_line.txt", line);
+
+  IndexSummary s = run(dir / "db", {docs, docs / "pipe.txt"});
+  std::map<std::string, std::string> failed;
+  for (const FileFailure& f : s.failed) failed[fs::path(f.path).filename()] = f.error;
+  EXPECT_EQ(failed.size(), 4u);
+  EXPECT_NE(failed["empty.txt"].find("empty"), std::string::npos) << failed["empty.txt"];
+  EXPECT_NE(failed["binary.txt"].find("binary"), std::string::npos) << failed["binary.txt"];
+  EXPECT_NE(failed["invalid.txt"].find("UTF-8"), std::string::npos) << failed["invalid.txt"];
+  EXPECT_NE(failed["pipe.txt"].find("not a regular file"), std::string::npos);
+  EXPECT_EQ(s.added, 6u);  // the five seeds and the long line
+  EXPECT_EQ(s.documents, 9u);
+}
+
+// A file that disappears between listing and reading is reported; its old documents go.
+TEST(IndexWriterTest, AFileVanishingMidRunIsReported) {
+  TempDir dir;
+  fs::path docs = copy_corpus(dir);
+  run(dir / "db", {docs});
+  testing::write_file(docs / "000_changed.txt", "Kế hoạch mới về chuyển đổi số.");
+  fs::path last = docs / "zzz_last.txt";
+  testing::write_file(last, "Công văn về việc tổ chức hội nghị.");
+  auto writer = IndexWriter::open(dir / "db", false);
+  ASSERT_TRUE(writer.is_ok());
+  auto summary = writer.value()->index({docs}, [&](const IndexProgress& p) {
+    if (p.files_done == 1) fs::remove(last);
+  });
+  ASSERT_TRUE(summary.is_ok());
+  ASSERT_EQ(summary->failed.size(), 1u);
+  EXPECT_EQ(fs::path(summary->failed[0].path).filename(), "zzz_last.txt");
+  EXPECT_EQ(summary->added, 1u);
+  EXPECT_EQ(summary->documents, 9u);
 }
 
 TEST(IndexWriterTest, SecondWriterIsRefusedClearly) {

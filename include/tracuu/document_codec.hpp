@@ -1,6 +1,6 @@
 // How a Document is stored in the index's document data, so a hit can be returned (metadata,
-// source, text for snippets) without reading the source file again. The format is private to
-// this pair of functions.
+// source, text for snippets) without reading the source file again: compact JSON metadata, a
+// newline, then the raw text. The format is private to this pair of functions.
 #pragma once
 
 #include <string>

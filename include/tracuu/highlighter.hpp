@@ -10,6 +10,13 @@
 
 namespace tracuu {
 
+// Bounds on the text re-analysed per request, so that one enormous document (a 50 MB file with
+// no line breaks) cannot make every query that finds it slow: snippets look at the opening
+// kSnippetScanBytes, the document view marks matches in the opening kHighlightScanBytes and
+// shows the rest escaped but unmarked.
+inline constexpr size_t kSnippetScanBytes = 256 * 1024;
+inline constexpr size_t kHighlightScanBytes = 4 * 1024 * 1024;
+
 struct SnippetOptions {
   size_t window_words = 28;  // words per fragment
   size_t fragments = 2;      // at most

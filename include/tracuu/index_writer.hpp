@@ -44,6 +44,9 @@ struct IndexProgress {
   double seconds = 0;
 };
 
+// Files larger than this are reported as failures, not read.
+inline constexpr uintmax_t kMaxFileBytes = 256ull << 20;
+
 // Builds the Xapian document for one Document: terms, values and stored data (schema.hpp).
 Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer);
 
@@ -64,6 +67,9 @@ class IndexWriter {
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  size_t index_file(const std::string& path, Analyzer& analyzer, IndexSummary& summary,
+                    size_t& pending);
+  void remove_vanished(const std::vector<std::string>& roots, IndexSummary& summary);
 
   Xapian::WritableDatabase db_;
   size_t batch_size_ = 2000;

@@ -58,7 +58,7 @@ struct Hit {
 inline constexpr double kExactCountSeconds = 1.0;
 
 struct SearchResult {
-  size_t total = 0;  // matching documents: exact unless counts_exact is false
+  size_t total = 0;          // matching documents: exact unless counts_exact is false
   bool counts_exact = true;  // false when kExactCountSeconds ran out (total, facets estimated)
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count

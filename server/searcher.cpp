@@ -1,6 +1,7 @@
 #include "tracuu/searcher.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <set>
 
@@ -43,7 +44,9 @@ std::string date_key(const std::string& iso) {
   if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
     return {};
   }
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return {};
+  using namespace std::chrono;
+  year_month_day date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (y < 1900 || y > 2100 || !date.ok()) return {};  // 2024-02-31 is no date
   return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
 }
 

@@ -369,7 +369,8 @@ TEST_F(SearcherTest, SuggestionsCompleteIssuersDirectivesAndWords) {
 }
 
 TEST_F(SearcherTest, BadRequestsAreInvalidArguments) {
-  std::vector<SearchRequest> bad(8);
+  std::vector<SearchRequest> bad(9);
+  bad[8].from = "2024-02-30";
   bad[0].size = 0;
   bad[1].size = kMaxPageSize + 1;
   bad[2].page = 0;

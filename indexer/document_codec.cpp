@@ -47,6 +47,17 @@ std::string encode_document(const Document& doc) {
 }
 
 Document decode_document(std::string_view data) {
+  Document doc = decode_metadata(data);
+  doc.text = std::string(stored_text(data));
+  return doc;
+}
+
+std::string_view stored_text(std::string_view data) {
+  size_t newline = data.find('\n');
+  return newline == std::string_view::npos ? std::string_view() : data.substr(newline + 1);
+}
+
+Document decode_metadata(std::string_view data) {
   Document doc;
   size_t newline = data.find('\n');
   json j = json::parse(data.substr(0, newline), nullptr, /*allow_exceptions=*/false);
@@ -74,7 +85,6 @@ Document decode_document(std::string_view data) {
           {str(d, "id"), str(d, "key"), str(d, "kind"), str(d, "date"), str(d, "issuer")});
     }
   }
-  if (newline != std::string_view::npos) doc.text = std::string(data.substr(newline + 1));
   return doc;
 }
 

@@ -131,7 +131,12 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
   if (!cited.empty()) xd.add_value(schema::kDirectiveSlot, cited);
 
   std::string term;
+  std::vector<uint32_t> offsets;
   analyzer.analyze(doc.text, schema::kFirstPosition, [&](const Token& t) {
+    if (t.kind == TokenKind::kWord &&
+        (t.position - schema::kFirstPosition) % schema::kOffsetStride == 0) {
+      offsets.push_back(t.start);
+    }
     if (t.kind == TokenKind::kCompound) {
       term.assign(schema::kCompound).append(t.folded);
       xd.add_term(term);
@@ -153,6 +158,7 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
     }
   });
   if (std::string whole = schema::title_term(m.title); !whole.empty()) xd.add_boolean_term(whole);
+  if (!offsets.empty()) xd.add_value(schema::kOffsetsSlot, schema::encode_word_offsets(offsets));
   return xd;
 }
 

@@ -32,6 +32,38 @@ std::string title_term(std::string_view text) {
   return std::string(kTitleKey) + hex;
 }
 
+std::string encode_word_offsets(const std::vector<uint32_t>& offsets) {
+  std::string out;
+  uint32_t previous = 0;
+  for (uint32_t offset : offsets) {
+    uint32_t delta = offset - previous;
+    previous = offset;
+    while (delta >= 0x80) {
+      out.push_back(static_cast<char>((delta & 0x7F) | 0x80));
+      delta >>= 7;
+    }
+    out.push_back(static_cast<char>(delta));
+  }
+  return out;
+}
+
+std::vector<uint32_t> decode_word_offsets(std::string_view encoded) {
+  std::vector<uint32_t> out;
+  uint32_t value = 0, delta = 0;
+  int shift = 0;
+  for (char c : encoded) {
+    auto byte = static_cast<unsigned char>(c);
+    if (shift < 32) delta |= static_cast<uint32_t>(byte & 0x7F) << shift;
+    shift += 7;
+    if (byte & 0x80) continue;
+    value += delta;
+    out.push_back(value);
+    delta = 0;
+    shift = 0;
+  }
+  return out;
+}
+
 std::string filter_term(std::string_view prefix, std::string_view value) {
   if (prefix == kCites || prefix == kNumber) {
     std::string key = canonical_number(value);

@@ -7,6 +7,7 @@
 
 #include "tracuu/analyzer.hpp"
 #include "tracuu/normalize.hpp"
+#include "tracuu/schema.hpp"
 
 namespace tracuu {
 namespace {
@@ -16,9 +17,11 @@ struct Span {
   uint32_t start, end;
   bool match;
   std::string folded;
+  uint32_t position;  // the word's position (a compound: its first word's)
 };
 
-std::vector<Span> spans(std::string_view text, const QueryTerms& terms) {
+std::vector<Span> spans(std::string_view text, const QueryTerms& terms,
+                        uint32_t first_position = 0) {
   std::unordered_set<std::string> folded(terms.folded.begin(), terms.folded.end());
   std::unordered_set<std::string> compound(terms.compound.begin(), terms.compound.end());
   // A word typed with diacritics marks that form only ("bán" leaves "Ủy ban" alone), unless
@@ -30,10 +33,10 @@ std::vector<Span> spans(std::string_view text, const QueryTerms& terms) {
   std::vector<bool> only_folded;  // per span: matched on the folded form but not as typed
   Analyzer analyzer;
   uint32_t compound_end = 0;
-  analyzer.analyze(text, 0, [&](const Token& t) {
+  analyzer.analyze(text, first_position, [&](const Token& t) {
     if (t.kind == TokenKind::kCompound) {
       if (compound.count(t.folded)) {
-        out.push_back({t.start, t.end, true, t.folded});
+        out.push_back({t.start, t.end, true, t.folded, t.position});
         only_folded.push_back(false);
         compound_end = t.end;
       }
@@ -49,7 +52,7 @@ std::vector<Span> spans(std::string_view text, const QueryTerms& terms) {
         if (!loose) ++exact_found[t.folded];
       }
     }
-    out.push_back({t.start, t.end, match, t.folded});
+    out.push_back({t.start, t.end, match, t.folded, t.position});
     only_folded.push_back(loose);
   });
   for (size_t i = 0; i < out.size(); ++i) {
@@ -203,6 +206,98 @@ std::string make_snippet(std::string_view text, const QueryTerms& terms,
     out += collapse_whitespace(render(text, s, start, last, s[start].start, s[last - 1].end));
   }
   if (chosen.back() + w < s.size()) out += " …";
+  return out;
+}
+
+namespace {
+
+// Start positions of the best windows of `w` words over located matches: most distinct query
+// words, then most matches; a second window only if it adds query words the first lacks.
+std::vector<uint32_t> best_windows(const MatchLocations& where, size_t w, size_t fragments) {
+  const auto& m = where.words;
+  struct Candidate {
+    size_t score;
+    uint32_t start;
+    std::vector<uint32_t> ids;
+  };
+  std::vector<Candidate> candidates;
+  size_t j = 0;
+  for (size_t i = 0; i < m.size(); ++i) {
+    if (i > 0 && m[i].first == m[i - 1].first) continue;
+    // A little context before the first match.
+    uint32_t start = m[i].first > 3 ? m[i].first - 3 : 1;
+    while (j < m.size() && m[j].first < start + w) ++j;
+    std::vector<uint32_t> ids;
+    for (size_t k = i; k < j; ++k) ids.push_back(m[k].second);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    candidates.push_back({ids.size() * 100 + (j - i), start, std::move(ids)});
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  std::vector<uint32_t> chosen;
+  std::vector<uint32_t> shown;
+  for (const Candidate& c : candidates) {
+    if (chosen.size() >= fragments) break;
+    bool overlaps = std::any_of(chosen.begin(), chosen.end(),
+                                [&](uint32_t s) { return c.start < s + w && s < c.start + w; });
+    bool adds = chosen.empty() || std::any_of(c.ids.begin(), c.ids.end(), [&](uint32_t id) {
+                  return std::find(shown.begin(), shown.end(), id) == shown.end();
+                });
+    if (overlaps || !adds) continue;
+    chosen.push_back(c.start);
+    shown.insert(shown.end(), c.ids.begin(), c.ids.end());
+  }
+  std::sort(chosen.begin(), chosen.end());
+  return chosen;
+}
+
+// The fragment of words [start, start + w), analysing only the checkpoint blocks that hold them.
+// Sets `at_end` when the fragment reaches the end of the text.
+std::string fragment(std::string_view text, const QueryTerms& terms,
+                     const std::vector<uint32_t>& offsets, uint32_t start, size_t w, bool* at_end) {
+  const uint32_t stride = schema::kOffsetStride, first = schema::kFirstPosition;
+  size_t block = (start - first) / stride;
+  size_t last_block = (start + w - 1 - first) / stride;
+  if (block >= offsets.size()) block = offsets.empty() ? 0 : offsets.size() - 1;
+  size_t from = offsets.empty() ? 0 : offsets[block];
+  size_t to = last_block + 1 < offsets.size() ? offsets[last_block + 1] : text.size();
+  if (from > text.size() || to > text.size() || from >= to) return {};
+  std::string_view piece = text.substr(from, to - from);
+  std::vector<Span> s = spans(piece, terms, static_cast<uint32_t>(first + block * stride));
+  size_t a = 0;
+  while (a < s.size() && s[a].position < start) ++a;
+  size_t b = a;
+  while (b < s.size() && s[b].position < start + w) ++b;
+  if (a == b) return {};
+  size_t tail = text.find_last_not_of(" \t\r\n");
+  *at_end = tail == std::string_view::npos || from + s[b - 1].end > tail;
+  return collapse_whitespace(render(piece, s, a, b, s[a].start, s[b - 1].end));
+}
+
+}  // namespace
+
+std::string make_snippet(std::string_view text, const QueryTerms& terms,
+                         const MatchLocations& where, const SnippetOptions& options) {
+  const size_t w = options.window_words;
+  std::vector<uint32_t> starts = best_windows(where, w, options.fragments);
+  if (starts.empty()) {
+    if (!terms.located_words().empty() || !terms.compound.empty()) {
+      return make_snippet(text, terms, options);  // matched in ways positions do not show
+    }
+    starts.push_back(schema::kFirstPosition);  // nothing to find: the opening
+  }
+  std::string out;
+  bool at_end = false;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    std::string piece = fragment(text, terms, where.offsets, starts[k], w, &at_end);
+    if (piece.empty()) continue;
+    if (!out.empty()) out += " … ";
+    if (out.empty() && starts[k] > schema::kFirstPosition) out += "… ";
+    out += piece;
+  }
+  if (out.empty()) return make_snippet(text, terms, options);
+  if (!at_end) out += " …";
   return out;
 }
 

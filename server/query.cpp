@@ -14,6 +14,8 @@
 //    abbreviation (UBND ↔ Ủy ban nhân dân).
 #include "tracuu/query.hpp"
 
+#include <algorithm>
+
 #include "tracuu/abbreviations.hpp"
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document_number.hpp"
@@ -110,7 +112,10 @@ class QueryBuilder {
   }
 
   Xapian::Query compound(const Unit& u) {
-    if (terms_) terms_->compound.push_back(u.key);
+    if (terms_) {
+      terms_->compound.push_back(u.key);
+      for (const Word& w : u.words) terms_->compound_words.push_back(w.folded);
+    }
     // The compound's words as a phrase too ("03 CT TW"), but only the compound is marked.
     std::vector<Xapian::Query> alternatives{Xapian::Query(prefixed(schema::kCompound, u.key)),
                                             phrase(u.words, /*highlight=*/false)};
@@ -196,6 +201,15 @@ class QueryBuilder {
 };
 
 }  // namespace
+
+std::vector<std::string> QueryTerms::located_words() const {
+  std::vector<std::string> out(folded);
+  for (const auto& phrase : phrases) out.insert(out.end(), phrase.begin(), phrase.end());
+  out.insert(out.end(), compound_words.begin(), compound_words.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 std::vector<QueryClause> parse_query(std::string_view q) {
   std::vector<QueryClause> clauses;

@@ -50,6 +50,22 @@ std::string date_key(const std::string& iso) {
   return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
 }
 
+// Where the query's words are in document `id`, from the index's position lists, so snippets
+// need not re-read the whole text.
+MatchLocations locate(const Xapian::Database& db, Xapian::docid id, const Xapian::Document& xd,
+                      const std::vector<std::string>& words) {
+  MatchLocations where;
+  for (uint32_t k = 0; k < words.size(); ++k) {
+    for (auto p = db.positionlist_begin(id, words[k]); p != db.positionlist_end(id, words[k]);
+         ++p) {
+      where.words.emplace_back(*p, k);
+    }
+  }
+  std::sort(where.words.begin(), where.words.end());
+  where.offsets = schema::decode_word_offsets(xd.get_value(schema::kOffsetsSlot));
+  return where;
+}
+
 Status validate(const SearchRequest& r) {
   if (r.page < 1) return Status::invalid_argument("page must be 1 or more");
   if (r.size < 1 || r.size > kMaxPageSize) {
@@ -101,17 +117,11 @@ std::vector<FacetValue> top_values(std::vector<FacetValue> values, size_t limit)
   return values;
 }
 
-Document metadata_only(const std::string& data) {
-  Document d = decode_document(data);
-  d.text.clear();
-  return d;
-}
-
 // The documents carrying `term`, metadata only.
 std::vector<Document> documents_with(const Xapian::Database& db, const std::string& term) {
   std::vector<Document> docs;
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    docs.push_back(metadata_only(db.get_document(*p).get_data()));
+    docs.push_back(decode_metadata(db.get_document(*p).get_data()));
   }
   return docs;
 }
@@ -119,7 +129,7 @@ std::vector<Document> documents_with(const Xapian::Database& db, const std::stri
 std::string first_document_id(const Xapian::Database& db, const std::string& term) {
   auto p = db.postlist_begin(term);
   if (p == db.postlist_end(term)) return {};
-  return decode_document(db.get_document(*p).get_data()).id;
+  return decode_metadata(db.get_document(*p).get_data()).id;
 }
 
 void newest_first(std::vector<Document>& docs) {
@@ -216,13 +226,14 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
         enquire.get_mset((request.page - 1) * request.size, request.size, db_.get_doccount());
     SearchResult result;
     result.total = mset.get_matches_estimated();
+    const std::vector<std::string> located = terms.located_words();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Document doc = decode_document(it.get_document().get_data());
+      Xapian::Document xd = it.get_document();
+      const std::string data = xd.get_data();
       Hit hit;
+      hit.document = decode_metadata(data);
       hit.score = it.get_weight();
-      hit.snippet = make_snippet(doc.text, terms);
-      doc.text.clear();
-      hit.document = std::move(doc);
+      hit.snippet = make_snippet(stored_text(data), terms, locate(db_, *it, xd, located));
       result.hits.push_back(std::move(hit));
     }
     for (const auto& [f, index] : spies) {
@@ -288,7 +299,7 @@ Result<DirectiveView> Searcher::directive(const std::string& id) {
     }
     if (view.kind.empty() && !view.document_id.empty()) {
       auto p = db_.postlist_begin(std::string(schema::kNumber) + number->key);
-      view.kind = decode_document(db_.get_document(*p).get_data()).meta.type;
+      view.kind = decode_metadata(db_.get_document(*p).get_data()).meta.type;
     }
     return view;
   });

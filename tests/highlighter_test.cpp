@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "tracuu/analyzer.hpp"
+#include "tracuu/schema.hpp"
+
 namespace tracuu {
 namespace {
 
@@ -76,6 +81,58 @@ TEST(HighlighterTest, SnippetGivesAtMostTwoFragmentsAndNeverTheSameTwice) {
   snippet = make_snippet(text + " phát triển thôn xã " + filler, terms_of("nong thon phat trien"));
   EXPECT_EQ(count(snippet, "…"), 3u) << snippet;  // … first … second …
   EXPECT_NE(snippet.find("<mark>phát</mark> <mark>triển</mark>"), std::string::npos);
+}
+
+// What the index would hold for `text`: word checkpoints and the positions of the query's words,
+// computed the way the indexer and the searcher compute them.
+MatchLocations locations(const std::string& text, const QueryTerms& terms) {
+  MatchLocations where;
+  std::vector<std::string> words = terms.located_words();
+  Analyzer analyzer;
+  analyzer.analyze(text, schema::kFirstPosition, [&](const Token& t) {
+    if (t.kind != TokenKind::kWord) return;
+    if ((t.position - schema::kFirstPosition) % schema::kOffsetStride == 0) {
+      where.offsets.push_back(t.start);
+    }
+    auto k = std::find(words.begin(), words.end(), t.folded);
+    if (k != words.end()) where.words.emplace_back(t.position, k - words.begin());
+  });
+  // Round trip through the stored form, as the searcher reads it.
+  where.offsets = schema::decode_word_offsets(schema::encode_word_offsets(where.offsets));
+  return where;
+}
+
+TEST(HighlighterTest, LocatedSnippetsReadOnlyAroundTheMatches) {
+  std::string filler;
+  for (int i = 0; i < 50; ++i) filler += "nội dung khác của kế hoạch ";
+  const std::string text = "Kế hoạch năm 2022. " + filler + "Đưa hàng Việt về nông thôn. " +
+                           filler + "Phát triển thôn xã bền vững. " + filler;
+  QueryTerms terms = terms_of("nong thon phat trien");
+  std::string snippet = make_snippet(text, terms, locations(text, terms));
+  EXPECT_EQ(snippet.rfind("… ", 0), 0u) << snippet;
+  EXPECT_NE(snippet.find("về <mark>nông</mark> <mark>thôn</mark>."), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("<mark>Phát</mark> <mark>triển</mark> <mark>thôn</mark>"),
+            std::string::npos)
+      << snippet;
+  EXPECT_EQ(count(snippet, "…"), 3u) << snippet;
+  EXPECT_LT(snippet.size(), 800u);
+
+  // Matches at the very start and the very end; a phrase marked only where whole.
+  QueryTerms first = terms_of("\"kế hoạch\" 2022");
+  EXPECT_EQ(make_snippet(text, first, locations(text, first))
+                .rfind("<mark>Kế</mark> <mark>hoạch</mark> năm <mark>2022</mark>", 0),
+            0u);
+  const std::string ending = filler + "kết thúc nông thôn";
+  QueryTerms end = terms_of("nong thon");
+  std::string last = make_snippet(ending, end, locations(ending, end));
+  EXPECT_EQ(last.substr(last.size() - std::string("<mark>thôn</mark>").size()), "<mark>thôn</mark>")
+      << last;
+
+  // Nothing to locate: the opening, read without analysing the rest.
+  QueryTerms none = terms_of("");
+  std::string opening = make_snippet(text, none, locations(text, none));
+  EXPECT_EQ(opening.rfind("Kế hoạch năm 2022.", 0), 0u) << opening;
+  EXPECT_EQ(opening.find("<mark>"), std::string::npos);
 }
 
 TEST(HighlighterTest, WithoutAMatchTheSnippetIsTheOpening) {

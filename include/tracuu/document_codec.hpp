@@ -16,4 +16,9 @@ std::string encode_document(const Document& doc);
 // be read (never throws).
 Document decode_document(std::string_view data);
 
+// The same without the text, which `stored_text` returns as a view into `data`: a search hit
+// needs the text only to cut a snippet from, so it is not copied.
+Document decode_metadata(std::string_view data);
+std::string_view stored_text(std::string_view data);
+
 }  // namespace tracuu

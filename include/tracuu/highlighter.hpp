@@ -5,6 +5,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "tracuu/query.hpp"
 
@@ -25,6 +27,19 @@ struct SnippetOptions {
 // A snippet of `text` for `terms`; the opening of the text when nothing matches.
 std::string make_snippet(std::string_view text, const QueryTerms& terms,
                          const SnippetOptions& options = {});
+
+// Where the index says a document's query words are (Xapian position lists), and the
+// document's word checkpoints (schema::decode_word_offsets).
+struct MatchLocations {
+  std::vector<std::pair<uint32_t, uint32_t>> words;  // (word position, query word id), sorted
+  std::vector<uint32_t> offsets;
+};
+
+// The same snippet, analysing only the words around the located matches, so its cost follows
+// the snippet rather than the document. Without locations: the opening of the text, or, when
+// the query has words the index could not locate, make_snippet above.
+std::string make_snippet(std::string_view text, const QueryTerms& terms,
+                         const MatchLocations& where, const SnippetOptions& options = {});
 
 // The whole text, HTML-escaped, with every match marked (the document view).
 std::string highlight_all(std::string_view text, const QueryTerms& terms);

@@ -30,6 +30,10 @@ struct QueryTerms {
   std::vector<std::vector<std::string>> phrases;  // folded words to mark only together
   std::vector<std::string> compound;              // compound keys ("3/CT-TW")
   std::vector<std::string> exact;                 // exact forms typed with diacritics ("nông")
+  std::vector<std::string> compound_words;        // a compound's folded words ("03", "ct", "tw")
+
+  // Every distinct folded word whose positions locate a match in a document.
+  std::vector<std::string> located_words() const;
 };
 
 // Builds the Xapian query for `query` (see query.cpp for the ranking it encodes) and collects

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tracuu::schema {
 
@@ -37,6 +38,7 @@ enum Slot : Xapian::valueno {
   kProvinceSlot = 4,   // "Tây Ninh"
   kDirectiveSlot = 5,  // cited documents' display ids joined by kMultiValueSeparator
   kNumberSlot = 6,     // own number, display form
+  kOffsetsSlot = 7,    // encode_word_offsets: where every kOffsetStride-th text word starts
 };
 inline constexpr char kMultiValueSeparator = '\x1f';
 
@@ -45,6 +47,13 @@ inline constexpr std::string_view kFileRecord = "file:";  // + file key → "<xx
 
 // Positions: the title's words are not indexed separately; free text starts at 1.
 inline constexpr Xapian::termpos kFirstPosition = 1;
+
+// Snippets find matches by their positions in the index, then analyse only the words around
+// them; these checkpoints (the byte offset of words kFirstPosition, +kOffsetStride, …) say where
+// in the text to start. Varint deltas: about one byte per 32 words.
+inline constexpr uint32_t kOffsetStride = 32;
+std::string encode_word_offsets(const std::vector<uint32_t>& offsets);
+std::vector<uint32_t> decode_word_offsets(std::string_view encoded);
 
 // The key a facet value is filtered by: folded, lower case, spaces squeezed, at most 200 bytes
 // ("Ủy ban nhân dân tỉnh Tây Ninh" → "uy ban nhan dan tinh tay ninh").

@@ -1,14 +1,10 @@
 #include "tracuu/index_writer.hpp"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "file_pipeline.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/schema.hpp"
 #include "tracuu/source_text.hpp"
@@ -66,34 +62,6 @@ bool under_root(const std::string& path, const std::vector<std::string>& roots) 
     if (path == r || (r.back() == '/' && path.compare(0, r.size(), r) == 0)) return true;
   }
   return false;
-}
-
-// Only regular files are read (a FIFO would block the run, a device never end), and none larger
-// than kMaxFileBytes: such a file is no administrative document and would exhaust memory.
-Result<std::string> read_bytes(const std::string& path) {
-  std::error_code ec;
-  fs::file_status st = fs::status(path, ec);
-  if (ec) return Status::unavailable("cannot read file: " + ec.message());
-  if (!fs::is_regular_file(st)) return Status::invalid_argument("not a regular file");
-  uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > kMaxFileBytes) {
-    return Status::invalid_argument("file too large (" + std::to_string(size >> 20) +
-                                    " MB; the limit is " + std::to_string(kMaxFileBytes >> 20) +
-                                    " MB)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::unavailable("cannot open file (vanished or unreadable)");
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) return Status::unavailable("read error");
-  return out.str();
-}
-
-std::string content_hash(std::string_view bytes) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx",
-                static_cast<unsigned long long>(XXH64(bytes.data(), bytes.size(), 0)));
-  return buf;
 }
 
 void add_filter(Xapian::Document& xd, std::string_view prefix, Xapian::valueno slot,
@@ -193,12 +161,13 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
     std::error_code ec;
     p.bytes_total += fs::file_size(f, ec);
   }
-  Analyzer analyzer;
   size_t pending = 0;
   try {
-    for (const std::string& path : list.files) {
+    FilePipeline pipeline(list.files, known_hashes(list.files), kFilesAhead);
+    while (std::optional<PreparedFile> file = pipeline.next()) {
       ++p.files_done;
-      p.bytes_done += index_file(path, analyzer, summary, pending);
+      p.bytes_done += file->bytes;
+      pending += write_file(*file, summary);
       if (pending >= batch_size_) {
         db_.commit();
         pending = 0;
@@ -216,39 +185,39 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
   return summary;
 }
 
-// Reads, decodes and indexes one file unless its content is unchanged; a file that cannot be
-// read or decoded is reported and its previously indexed documents, if any, are kept. Returns
-// the bytes read; adds the documents written to `pending`.
-size_t IndexWriter::index_file(const std::string& path, Analyzer& analyzer, IndexSummary& summary,
-                               size_t& pending) {
-  const std::string key = file_key(path);
-  const std::string record_key = std::string(schema::kFileRecord) + key;
-  Result<std::string> bytes = read_bytes(path);
-  if (!bytes.is_ok()) {
-    summary.failed.push_back({path, bytes.status().message()});
+// The content hash recorded for each file, read before the pipeline starts: its thread must
+// not touch the database.
+std::map<std::string, std::string> IndexWriter::known_hashes(
+    const std::vector<std::string>& files) {
+  std::map<std::string, std::string> known;
+  for (const std::string& path : files) {
+    std::string key = file_key(path);
+    std::string record = db_.get_metadata(std::string(schema::kFileRecord) + key);
+    if (!record.empty()) known[key] = record.substr(0, record.find('\t'));
+  }
+  return known;
+}
+
+// Writes one prepared file: a failure is reported (and the file's previously indexed documents,
+// if any, kept); a changed file replaces all its documents. Returns the documents written.
+size_t IndexWriter::write_file(PreparedFile& file, IndexSummary& summary) {
+  using Outcome = PreparedFile::Outcome;
+  if (file.outcome == Outcome::kFailed) {
+    summary.failed.push_back({file.path, file.error});
     return 0;
   }
-  const std::string hash = content_hash(bytes.value());
-  const std::string record = db_.get_metadata(record_key);
-  if (record.compare(0, hash.size() + 1, hash + "\t") == 0) {
+  if (file.outcome == Outcome::kUnchanged) {
     ++summary.unchanged;
-    return bytes->size();
+    return 0;
   }
-  Result<SourceText> source = decode_source(bytes.value());
-  if (!source.is_ok()) {
-    summary.failed.push_back({path, source.status().message()});
-    return bytes->size();
-  }
-  std::vector<Document> docs = documents_from_text(path, source->text, source->encoding);
-  db_.delete_document(std::string(schema::kFile) + key);
-  for (const Document& d : docs) {
-    db_.replace_document(std::string(schema::kId) + d.id, build_index_document(d, analyzer));
-  }
+  const std::string record_key = std::string(schema::kFileRecord) + file.key;
+  bool known = !db_.get_metadata(record_key).empty();
+  db_.delete_document(std::string(schema::kFile) + file.key);
+  for (auto& [id_term, document] : file.documents) db_.replace_document(id_term, document);
   // In the same commit as the documents: after a crash either both landed or neither.
-  db_.set_metadata(record_key, hash + "\t" + path);
-  ++(record.empty() ? summary.added : summary.updated);
-  pending += docs.size();
-  return bytes->size();
+  db_.set_metadata(record_key, file.hash + "\t" + file.path);
+  ++(known ? summary.updated : summary.added);
+  return file.documents.size();
 }
 
 // Files gone from disk under the roots indexed: their documents go too.

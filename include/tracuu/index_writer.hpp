@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,6 +51,12 @@ inline constexpr uintmax_t kMaxFileBytes = 256ull << 20;
 // Builds the Xapian document for one Document: terms, values and stored data (schema.hpp).
 Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer);
 
+struct PreparedFile;
+
+// Files prepared ahead of the writer (file_pipeline.hpp): enough to keep both cores busy, few
+// enough to bound memory.
+inline constexpr size_t kFilesAhead = 64;
+
 class IndexWriter {
  public:
   // Opens (creating if needed) the database at `db`; `rebuild` starts from empty.
@@ -67,8 +74,8 @@ class IndexWriter {
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
-  size_t index_file(const std::string& path, Analyzer& analyzer, IndexSummary& summary,
-                    size_t& pending);
+  std::map<std::string, std::string> known_hashes(const std::vector<std::string>& files);
+  size_t write_file(PreparedFile& file, IndexSummary& summary);
   void remove_vanished(const std::vector<std::string>& roots, IndexSummary& summary);
 
   Xapian::WritableDatabase db_;

@@ -1,0 +1,128 @@
+#include "file_pipeline.hpp"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tracuu/analyzer.hpp"
+#include "tracuu/document.hpp"
+#include "tracuu/index_writer.hpp"
+#include "tracuu/schema.hpp"
+#include "tracuu/source_text.hpp"
+
+namespace tracuu {
+namespace fs = std::filesystem;
+namespace {
+
+// Only regular files are read (a FIFO would block the run, a device never end), and none larger
+// than kMaxFileBytes: such a file is no administrative document and would exhaust memory.
+Result<std::string> read_bytes(const std::string& path) {
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec) return Status::unavailable("cannot read file: " + ec.message());
+  if (!fs::is_regular_file(st)) return Status::invalid_argument("not a regular file");
+  uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    return Status::invalid_argument("file too large (" + std::to_string(size >> 20) +
+                                    " MB; the limit is " + std::to_string(kMaxFileBytes >> 20) +
+                                    " MB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::unavailable("cannot open file (vanished or unreadable)");
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return Status::unavailable("read error");
+  return out.str();
+}
+
+std::string content_hash(std::string_view bytes) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(XXH64(bytes.data(), bytes.size(), 0)));
+  return buf;
+}
+
+}  // namespace
+
+PreparedFile prepare_file(const std::string& path, const std::string& known_hash) {
+  thread_local Analyzer analyzer;
+  PreparedFile file;
+  file.path = path;
+  file.key = file_key(path);
+  Result<std::string> bytes = read_bytes(path);
+  if (!bytes.is_ok()) {
+    file.error = bytes.status().message();
+    return file;
+  }
+  file.bytes = bytes->size();
+  file.hash = content_hash(bytes.value());
+  if (file.hash == known_hash) {
+    file.outcome = PreparedFile::Outcome::kUnchanged;
+    return file;
+  }
+  Result<SourceText> source = decode_source(bytes.value());
+  if (!source.is_ok()) {
+    file.error = source.status().message();
+    return file;
+  }
+  for (const Document& d : documents_from_text(path, source->text, source->encoding)) {
+    file.documents.emplace_back(std::string(schema::kId) + d.id, build_index_document(d, analyzer));
+  }
+  file.outcome = PreparedFile::Outcome::kChanged;
+  return file;
+}
+
+FilePipeline::FilePipeline(std::vector<std::string> files,
+                           std::map<std::string, std::string> known_hashes, size_t ahead)
+    : files_(std::move(files)),
+      known_hashes_(std::move(known_hashes)),
+      ahead_(ahead ? ahead : 1),
+      thread_([this] { run(); }) {}
+
+FilePipeline::~FilePipeline() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  room_.notify_all();
+  thread_.join();
+}
+
+std::optional<PreparedFile> FilePipeline::next() {
+  std::unique_lock lock(mutex_);
+  ready_.wait(lock, [this] { return !queue_.empty() || finished_; });
+  if (queue_.empty()) return std::nullopt;
+  PreparedFile file = std::move(queue_.front());
+  queue_.pop_front();
+  room_.notify_one();
+  return file;
+}
+
+void FilePipeline::run() {
+  for (const std::string& path : files_) {
+    PreparedFile file;
+    try {
+      auto known = known_hashes_.find(file_key(path));
+      file = prepare_file(path, known == known_hashes_.end() ? std::string() : known->second);
+    } catch (const std::exception& e) {  // e.g. bad_alloc on a pathological file
+      file.path = path;
+      file.error = std::string("cannot index: ") + e.what();
+    } catch (const Xapian::Error& e) {
+      file.path = path;
+      file.error = "cannot index: " + e.get_description();
+    }
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [this] { return queue_.size() < ahead_ || stopping_; });
+    if (stopping_) break;
+    queue_.push_back(std::move(file));
+    ready_.notify_one();
+  }
+  std::lock_guard lock(mutex_);
+  finished_ = true;
+  ready_.notify_all();
+}
+
+}  // namespace tracuu

@@ -1,0 +1,63 @@
+// Internal: the part of indexing a file that needs no database (read, hash, decode, split into
+// documents, extract metadata, analyse, build the Xapian documents), run on a thread of its own
+// so that analysis and Xapian's writer use both cores.
+//
+// Xapian objects share internals through non-atomic reference counts, so a Xapian::Document may
+// change threads only whole: the preparing thread builds it, hands it over through the queue's
+// mutex and never touches it again.
+#pragma once
+
+#include <xapian.h>
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace tracuu {
+
+struct PreparedFile {
+  enum class Outcome { kChanged, kUnchanged, kFailed };
+  Outcome outcome = Outcome::kFailed;
+  std::string path, key, hash;
+  std::string error;                                                // kFailed: why
+  size_t bytes = 0;                                                 // read from disk
+  std::vector<std::pair<std::string, Xapian::Document>> documents;  // id term, document
+};
+
+// Prepares `files` in order on a background thread, at most `ahead` files before the consumer.
+// `known_hashes` maps a file key to the content hash already indexed (unchanged files are not
+// decoded). Destroying the pipeline stops and joins the thread.
+class FilePipeline {
+ public:
+  FilePipeline(std::vector<std::string> files, std::map<std::string, std::string> known_hashes,
+               size_t ahead);
+  ~FilePipeline();
+  FilePipeline(const FilePipeline&) = delete;
+  FilePipeline& operator=(const FilePipeline&) = delete;
+
+  // The next prepared file, in order; nullopt after the last.
+  std::optional<PreparedFile> next();
+
+ private:
+  void run();
+
+  const std::vector<std::string> files_;
+  const std::map<std::string, std::string> known_hashes_;
+  const size_t ahead_;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<PreparedFile> queue_;
+  bool finished_ = false, stopping_ = false;
+  std::thread thread_;
+};
+
+// Reads and prepares one file (what the pipeline's thread does for each).
+PreparedFile prepare_file(const std::string& path, const std::string& known_hash);
+
+}  // namespace tracuu

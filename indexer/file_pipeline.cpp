@@ -22,6 +22,9 @@ namespace {
 Result<std::string> read_bytes(const std::string& path) {
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
+  if (ec == std::errc::no_such_file_or_directory) {
+    return Status::unavailable("file vanished before it could be read");
+  }
   if (ec) return Status::unavailable("cannot read file: " + ec.message());
   if (!fs::is_regular_file(st)) return Status::invalid_argument("not a regular file");
   uintmax_t size = fs::file_size(path, ec);

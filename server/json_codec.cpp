@@ -60,6 +60,11 @@ json search_json(const SearchRequest& request, const SearchResult& result, doubl
       {"query", request.query}, {"total", result.total}, {"total_exact", result.counts_exact},
       {"page", request.page},   {"size", request.size},  {"sort", sort_name(request.sort)},
       {"took_ms", took_ms},     {"hits", hits},          {"facets", facets}};
+  if (result.relaxed) {
+    out["relaxed"] = true;
+    out["warning"] =
+        "No document has every word of the query; these have some of them, the most first.";
+  }
   if (!result.counts_exact) {
     out["warning"] =
         "The query took too long to count every match: total and facet counts are estimates. "

@@ -80,7 +80,9 @@ std::vector<Unit> analyse(std::string_view text) {
 
 class QueryBuilder {
  public:
-  explicit QueryBuilder(QueryTerms* terms) : terms_(terms) {}
+  explicit QueryBuilder(QueryTerms* terms, WordMatch match = WordMatch::kEveryWord)
+      : terms_(terms),
+        join_(match == WordMatch::kEveryWord ? Xapian::Query::OP_AND : Xapian::Query::OP_OR) {}
 
   Xapian::Query word(const Word& w) {
     note(w);
@@ -157,7 +159,7 @@ class QueryBuilder {
       add_abbreviation_expansions(u.words[0].folded, alternatives);
       required.push_back(combine(Xapian::Query::OP_OR, alternatives));
     }
-    Xapian::Query all = combine(Xapian::Query::OP_AND, required);
+    Xapian::Query all = combine(join_, required);
     Xapian::Query adjacent = adjacent_pairs(units);
     return adjacent.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, adjacent);
   }
@@ -198,6 +200,7 @@ class QueryBuilder {
   }
 
   QueryTerms* terms_;
+  Xapian::Query::op join_;  // how a clause's words combine: all required, or any
 };
 
 }  // namespace
@@ -245,8 +248,8 @@ std::vector<QueryClause> parse_query(std::string_view q) {
   return clauses;
 }
 
-Xapian::Query build_query(std::string_view text, QueryTerms* terms) {
-  QueryBuilder builder(terms);
+Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch match) {
+  QueryBuilder builder(terms, match);
   std::vector<QueryClause> clauses = parse_query(text);
   std::vector<Xapian::Query> required, excluded;
   std::vector<Xapian::Query> or_group;

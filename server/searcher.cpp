@@ -187,69 +187,118 @@ Result<T> Searcher::on_latest(F&& body) {
   }
 }
 
+namespace {
+
+// Whether relaxing a query that found nothing to "any word" could find something.
+bool has_several_words(const std::string& query) {
+  QueryTerms terms;
+  build_query(query, &terms);
+  return terms.folded.size() + terms.compound.size() >= 2;
+}
+
+}  // namespace
+
 Result<SearchResult> Searcher::search(const SearchRequest& request) {
   if (Status s = validate(request); !s.is_ok()) return s;
   return on_latest<SearchResult>([&]() -> Result<SearchResult> {
-    QueryTerms terms;
-    Xapian::Query query = build_query(request.query, &terms);
-    bool match_all = query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
-    Xapian::Query filters = filter_query(request);
-    if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
+    SearchResult result = run(request, WordMatch::kEveryWord);
+    if (result.total == 0 && has_several_words(request.query)) {
+      result = run(request, WordMatch::kAnyWord);
+      result.relaxed = true;
+    }
+    return result;
+  });
+}
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    SortOrder sort = request.sort;
-    if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
-    // Undated documents sort last both ways: as the latest date ascending, the earliest
-    // descending (an empty value already sorts first).
-    Xapian::MultiValueKeyMaker by_date;
-    if (sort == SortOrder::kDateAsc) by_date.add_value(schema::kDateSlot, false, "99999999");
-    if (sort == SortOrder::kDateDesc) by_date.add_value(schema::kDateSlot, true);
-    if (sort != SortOrder::kRelevance) enquire.set_sort_by_key_then_relevance(&by_date, false);
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> single;
-    std::vector<std::unique_ptr<MultiValueCountSpy>> multi;
-    std::vector<std::pair<const FacetField*, size_t>> spies;  // field, index into its vector
-    for (const std::string& name : request.facets) {
+namespace {
+
+// Undated documents sort last both ways: as the latest date ascending, the earliest descending
+// (an empty value already sorts first).
+void sort_by_date(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKeyMaker& by_date) {
+  if (sort == SortOrder::kRelevance) return;
+  if (sort == SortOrder::kDateAsc) by_date.add_value(schema::kDateSlot, false, "99999999");
+  if (sort == SortOrder::kDateDesc) by_date.add_value(schema::kDateSlot, true);
+  enquire.set_sort_by_key_then_relevance(&by_date, false);
+}
+
+// The match spies counting the facets a request asks for, over every match.
+class FacetSpies {
+ public:
+  void attach(Xapian::Enquire& enquire, const std::vector<std::string>& names) {
+    for (const std::string& name : names) {
       const FacetField* f = field_named(name);
       if (f->multi) {
-        multi.push_back(
+        spies_.push_back(
             std::make_unique<MultiValueCountSpy>(f->slot, schema::kMultiValueSeparator));
-        enquire.add_matchspy(multi.back().get());
-        spies.emplace_back(f, multi.size() - 1);
       } else {
-        single.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
-        enquire.add_matchspy(single.back().get());
-        spies.emplace_back(f, single.size() - 1);
+        spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
       }
+      fields_.push_back(f);
+      enquire.add_matchspy(spies_.back().get());
     }
-    Xapian::MSet mset =
-        enquire.get_mset((request.page - 1) * request.size, request.size, db_.get_doccount());
-    SearchResult result;
-    result.total = mset.get_matches_estimated();
-    const std::vector<std::string> located = terms.located_words();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Xapian::Document xd = it.get_document();
-      const std::string data = xd.get_data();
-      Hit hit;
-      hit.document = decode_metadata(data);
-      hit.score = it.get_weight();
-      hit.snippet = make_snippet(stored_text(data), terms, locate(db_, *it, xd, located));
-      result.hits.push_back(std::move(hit));
-    }
-    for (const auto& [f, index] : spies) {
+  }
+
+  std::map<std::string, std::vector<FacetValue>> counts(size_t limit) const {
+    std::map<std::string, std::vector<FacetValue>> out;
+    for (size_t i = 0; i < spies_.size(); ++i) {
       std::vector<FacetValue> values;
-      if (f->multi) {
-        for (const auto& [value, count] : multi[index]->counts()) values.push_back({value, count});
+      if (fields_[i]->multi) {
+        for (const auto& [value, count] : static_cast<MultiValueCountSpy&>(*spies_[i]).counts()) {
+          values.push_back({value, count});
+        }
       } else {
-        const auto& spy = *single[index];
+        const auto& spy = static_cast<Xapian::ValueCountMatchSpy&>(*spies_[i]);
         for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
           values.push_back({*v, v.get_termfreq()});
         }
       }
-      result.facets[f->name] = top_values(std::move(values), request.facet_size);
+      out[fields_[i]->name] = top_values(std::move(values), limit);
     }
-    return result;
-  });
+    return out;
+  }
+
+ private:
+  std::vector<std::unique_ptr<Xapian::MatchSpy>> spies_;
+  std::vector<const FacetField*> fields_;
+};
+
+}  // namespace
+
+SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
+  QueryTerms terms;
+  Xapian::Query query = build_query(request.query, &terms, match);
+  bool match_all = query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+  Xapian::Query filters = filter_query(request);
+  if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  // Browsing without a query: relevance means nothing, so newest first.
+  SortOrder sort = request.sort;
+  if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
+  Xapian::MultiValueKeyMaker by_date;
+  sort_by_date(enquire, sort, by_date);
+  FacetSpies facets;
+  facets.attach(enquire, request.facets);
+  enquire.set_time_limit(kExactCountSeconds);
+  Xapian::MSet mset =
+      enquire.get_mset((request.page - 1) * request.size, request.size, db_.get_doccount());
+
+  SearchResult result;
+  result.total = mset.get_matches_estimated();
+  result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  const std::vector<std::string> located = terms.located_words();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document xd = it.get_document();
+    const std::string data = xd.get_data();
+    Hit hit;
+    hit.document = decode_metadata(data);
+    hit.score = it.get_weight();
+    hit.snippet = make_snippet(stored_text(data), terms, locate(db_, *it, xd, located));
+    result.hits.push_back(std::move(hit));
+  }
+  result.facets = facets.counts(request.facet_size);
+  return result;
 }
 
 Result<DocumentView> Searcher::document(const std::string& id, const std::string& highlight_query) {

@@ -122,6 +122,23 @@ TEST_F(SearcherTest, ExclusionAndOr) {
   EXPECT_EQ(search(*ban_, "khen OR \"tại chợ\"").total, 2u);
 }
 
+// A query whose words no single document has all of (a title pasted with extra words) falls
+// back to documents with some of them, most first, and says so.
+TEST_F(SearcherTest, AQueryNoDocumentFullyMatchesIsRelaxedAndSaysSo) {
+  SearchResult strict = search(*ban_, "bán hàng");
+  EXPECT_FALSE(strict.relaxed);
+  SearchResult r = search(*ban_, "bán hàng hóa tại chợ năm 2025 do Chủ tịch ban hành");
+  EXPECT_TRUE(r.relaxed);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(files(r).front(), "ban_hang.txt");
+  // Phrases and exclusions still hold when relaxed.
+  SearchResult kept = search(*ban_, "\"hàng hóa\" giao khen -chợ");
+  EXPECT_TRUE(kept.relaxed);
+  EXPECT_EQ(files(kept), std::vector<std::string>{"ban_giao.txt"});
+  // One word that matches nothing is not relaxed into anything.
+  EXPECT_EQ(search(*ban_, "zzzkhongco").total, 0u);
+}
+
 TEST_F(SearcherTest, AnythingTypedGivesResultsNotErrors) {
   for (const char* q : {"\"bán hàng", "bán AND ( hàng", ")))", "\"", "-", "OR", "ban OR OR hang",
                         "AND (", "hàng\"hóa", "-\"\"", "***", "…"}) {

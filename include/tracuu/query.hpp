@@ -38,7 +38,14 @@ struct QueryTerms {
 
 // Builds the Xapian query for `query` (see query.cpp for the ranking it encodes) and collects
 // its QueryTerms. An empty or all-punctuation query gives Xapian::Query::MatchAll.
-Xapian::Query build_query(std::string_view query, QueryTerms* terms = nullptr);
+//
+// kAnyWord relaxes the query when requiring every word finds nothing (a title pasted with words
+// the text lacks: "… năm 2025 … do Bộ trưởng ban hành"): documents with any of the words, those
+// with the most and rarest first. Phrases and exclusions still hold: only each run of plain
+// words is relaxed to any of its words.
+enum class WordMatch { kEveryWord, kAnyWord };
+Xapian::Query build_query(std::string_view query, QueryTerms* terms = nullptr,
+                          WordMatch match = WordMatch::kEveryWord);
 
 // Cap on the clauses read from one query: thousands of ORs must not build a huge query.
 inline constexpr size_t kMaxQueryClauses = 64;

@@ -60,6 +60,7 @@ inline constexpr double kExactCountSeconds = 1.0;
 struct SearchResult {
   size_t total = 0;          // matching documents: exact unless counts_exact is false
   bool counts_exact = true;  // false when kExactCountSeconds ran out (total, facets estimated)
+  bool relaxed = false;      // no document had every word: these have some (WordMatch::kAnyWord)
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count
 };
@@ -106,6 +107,7 @@ class Searcher {
 
  private:
   explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  SearchResult run(const SearchRequest& request, WordMatch match);
   // Runs `body` on the latest revision, retrying once if a commit lands meanwhile.
   template <typename T, typename F>
   Result<T> on_latest(F&& body);

@@ -8,10 +8,14 @@
 #   libcli11-dev                      command-line parsing
 #   libxxhash-dev                     content hashes for incremental indexing
 #   libgtest-dev                      the test suite
+# For the test suite's reliability checks (scripts/reliability):
+#   wrk                               HTTP load while the index is rewritten
+#   xapian-tools                      xapian-delve, to check a killed indexer left a readable index
 set -euo pipefail
 
 TRACUU_PACKAGES=(build-essential cmake pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
                  nlohmann-json3-dev libcli11-dev libxxhash-dev libgtest-dev)
+TRACUU_TEST_PACKAGES=(wrk xapian-tools)
 
 install_packages() {
   local missing=()

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-install_packages "${TRACUU_PACKAGES[@]}"
+install_packages "${TRACUU_PACKAGES[@]}" "${TRACUU_TEST_PACKAGES[@]}"
 build_tracuu build -DBUILD_TESTING=ON
 ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 300
+echo "== reliability: hostile requests, load during a reindex, killed indexers"
+scripts/reliability --build build --quick

@@ -1,9 +1,11 @@
 #include "http_api.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <semaphore>
 
 #include "connection_pool.hpp"
 #include "json_codec.hpp"
@@ -51,10 +53,20 @@ double elapsed_ms() {
 
 // Runs `body` with this thread's Searcher after checking the request's parameters; any error
 // becomes the JSON error response.
+// At most ServerOptions::threads requests search at once; the others wait here, in their
+// connection's thread.
+using SearchSlots = std::counting_semaphore<1024>;
+
 template <typename F>
-httplib::Server::Handler with_searcher(const ServerOptions& options, F body) {
-  return [db = options.db, body](const httplib::Request& req, httplib::Response& res) {
+httplib::Server::Handler with_searcher(const ServerOptions& options,
+                                       std::shared_ptr<SearchSlots> slots, F body) {
+  return [db = options.db, slots, body](const httplib::Request& req, httplib::Response& res) {
     if (Status s = check_params(req); !s.is_ok()) return reply_error(res, s);
+    slots->acquire();
+    struct Release {
+      SearchSlots& slots;
+      ~Release() { slots.release(); }
+    } release{*slots};
     Result<Searcher*> searcher = searcher_for(db);
     if (!searcher.is_ok()) return reply_error(res, searcher.status());
     body(*searcher.value(), req, res);
@@ -155,6 +167,9 @@ void install_headers(httplib::Server& server, const ServerOptions& options) {
 
 void install_limits_and_logging(httplib::Server& server, const ServerOptions& options) {
   server.set_payload_max_length(kMaxBodyBytes);
+  // Headers and body leave in separate writes: without TCP_NODELAY, Nagle's algorithm and the
+  // client's delayed ACK hold every response back about 40 ms.
+  server.set_tcp_nodelay(true);
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
   server.set_keep_alive_timeout(2);  // an idle browser connection holds a worker: release it soon
@@ -190,9 +205,12 @@ void install_limits_and_logging(httplib::Server& server, const ServerOptions& op
 }  // namespace
 
 void install_api(httplib::Server& server, const ServerOptions& options) {
-  server.new_task_queue = [threads = options.threads] {
-    return new ConnectionPool(threads, kMaxWaitingPerWorker * threads);
+  const size_t workers = std::clamp<size_t>(options.threads, 1, 256);
+  server.new_task_queue = [workers] {
+    return new ConnectionPool(kConnectionThreadsPerWorker * workers,
+                              kMaxWaitingPerWorker * workers);
   };
+  auto slots = std::make_shared<SearchSlots>(static_cast<std::ptrdiff_t>(workers));
   install_headers(server, options);
   install_limits_and_logging(server, options);
   // The route table.
@@ -200,11 +218,11 @@ void install_api(httplib::Server& server, const ServerOptions& options) {
     const char* pattern;
     httplib::Server::Handler handler;
   } routes[] = {
-      {"/api/search", with_searcher(options, handle_search)},
-      {R"(/api/documents/(.+))", with_searcher(options, handle_document)},
-      {R"(/api/directives/(.+))", with_searcher(options, handle_directive)},
-      {"/api/suggest", with_searcher(options, handle_suggest)},
-      {"/api/health", with_searcher(options, handle_health)},
+      {"/api/search", with_searcher(options, slots, handle_search)},
+      {R"(/api/documents/(.+))", with_searcher(options, slots, handle_document)},
+      {R"(/api/directives/(.+))", with_searcher(options, slots, handle_directive)},
+      {"/api/suggest", with_searcher(options, slots, handle_suggest)},
+      {"/api/health", with_searcher(options, slots, handle_health)},
       {R"(/(|index\.html|assets/[A-Za-z0-9_.-]+))", handle_asset},
   };
   for (const auto& r : routes) {

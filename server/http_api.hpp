@@ -13,8 +13,13 @@ struct ServerOptions {
   std::filesystem::path db = "data/index";
   std::string cors_origin;   // empty: no CORS headers
   bool log_requests = true;  // one line per request on stderr
-  size_t threads = 2;        // workers (ConnectionPool); each serves one connection at a time
+  // Search workers: requests searching at once (one per core keeps the CPU busy without
+  // thrashing). Connections are held by kConnectionThreadsPerWorker times as many threads, so
+  // idle keep-alive clients and slow readers do not keep others waiting for a search worker.
+  size_t threads = 2;
 };
+
+inline constexpr size_t kConnectionThreadsPerWorker = 8;
 
 // Installs routes, error handling, security headers, limits and the worker pool on `server`. Each
 // worker thread opens its own Searcher on first use.

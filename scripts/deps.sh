@@ -16,6 +16,10 @@ set -euo pipefail
 TRACUU_PACKAGES=(build-essential cmake pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
                  nlohmann-json3-dev libcli11-dev libxxhash-dev libgtest-dev)
 TRACUU_TEST_PACKAGES=(wrk xapian-tools)
+# For the search page's browser test (tests/e2e): Debian's Chromium, driven by playwright-core
+# from the npm registry; Node.js only when the machine has none.
+TRACUU_E2E_PACKAGES=(chromium)
+command -v npm >/dev/null 2>&1 || TRACUU_E2E_PACKAGES+=(nodejs npm)
 
 install_packages() {
   local missing=()

@@ -3,8 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-install_packages "${TRACUU_PACKAGES[@]}" "${TRACUU_TEST_PACKAGES[@]}"
+install_packages "${TRACUU_PACKAGES[@]}" "${TRACUU_TEST_PACKAGES[@]}" "${TRACUU_E2E_PACKAGES[@]}"
 build_tracuu build -DBUILD_TESTING=ON
 ctest --test-dir build --output-on-failure -j"$(nproc)" --timeout 300
 echo "== reliability: hostile requests, load during a reindex, killed indexers"
 scripts/reliability --build build --quick
+echo "== the search page in headless Chromium"
+tests/e2e/run.sh build build/e2e

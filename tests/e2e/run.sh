@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The search page's end-to-end test: a real tracuu-server over a temporary index of corpus/,
+# driven in Debian's headless Chromium by playwright-core.
+#   tests/e2e/run.sh BUILD_DIR OUT_DIR     (OUT_DIR receives the screenshots)
+# Needs: Debian's chromium and nodejs/npm (scripts/test.sh installs them); npm ci fetches
+# playwright-core from the npm registry the first time.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+build="$(cd "${1:-$repo/build}" && pwd)"
+out="${2:-$build/e2e}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$build/tracuu-index" --db "$work/db" "$repo/corpus" >/dev/null
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+"$build/tracuu-server" --db "$work/db" --port "$port" 2>"$work/server.log" &
+server_pid=$!
+for _ in $(seq 1 100); do
+  if python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/api/health')" 2>/dev/null; then break; fi
+  sleep 0.1
+done
+
+cd "$here"
+TRACUU_URL="http://127.0.0.1:$port" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" SCREENSHOTS="$out" \
+  node --test --test-reporter=spec search_page.test.mjs
+echo "screenshots in $out"

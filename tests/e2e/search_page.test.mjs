@@ -1,0 +1,144 @@
+// The search page in a real headless Chromium (Debian's), driven by playwright-core, against a
+// real tracuu-server over a temporary index of corpus/. Run by tests/e2e/run.sh, which sets:
+//   TRACUU_URL     the server's base URL
+//   CHROMIUM       the browser binary (/usr/bin/chromium)
+//   SCREENSHOTS    where to save the screenshots
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.TRACUU_URL;
+const SHOTS = process.env.SCREENSHOTS || '.';
+let browser;
+let page;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  page.on('pageerror', (e) => { throw new Error(`page error: ${e.message}`); });
+});
+
+after(async () => { await browser?.close(); });
+
+const total = async () => {
+  const text = await page.locator('#summary').innerText();
+  const match = text.match(/Tìm thấy (?:khoảng )?([\d.]+) văn bản/);
+  assert.ok(match, `summary should give a count, got "${text}"`);
+  return Number(match[1].replace(/\./g, ''));
+};
+
+async function search(words) {
+  await page.locator('#q').fill('');
+  await page.locator('#q').pressSequentially(words, { delay: 10 });
+  // Enter searches what was typed (a suggestion only when one was chosen with the arrows).
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q
+    && !document.querySelector('#results-view').hasAttribute('aria-busy')
+    && /Tìm thấy|Không/.test(document.querySelector('#summary').textContent + document.querySelector('#hits').textContent), words);
+}
+
+test('a search without diacritics shows highlighted results, facet counts and a year filter', async () => {
+  await page.goto(BASE);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'the search box has focus on load');
+
+  await search('hang viet ve nong thon');
+  const before = await total();
+  assert.ok(before >= 2, `expected several results, got ${before}`);
+  assert.ok(await page.locator('.hit').count() >= 2);
+  const marks = await page.locator('.snippet mark').allInnerTexts();
+  assert.ok(marks.length > 0, 'snippets carry <mark> highlights');
+  assert.ok(marks.some((m) => /nông|thôn/i.test(m)), `marks show the words as written: ${marks}`);
+  assert.match(page.url(), /q=hang\+viet\+ve\+nong\+thon/);
+
+  const counts = await page.locator('.facet .count').allInnerTexts();
+  assert.ok(counts.length >= 3 && counts.every((c) => Number(c) > 0), `facet counts: ${counts}`);
+  for (const heading of ['Cơ quan ban hành', 'Năm', 'Loại văn bản', 'Tỉnh/Thành phố', 'Văn bản viện dẫn']) {
+    assert.ok(await page.locator('.facet h2').getByText(heading, { exact: true }).isVisible(), `facet ${heading}`);
+  }
+
+  // Click a year with fewer documents than the whole result.
+  const bars = page.locator('.year-bar');
+  let chosen = null;
+  for (let i = 0; i < await bars.count(); i++) {
+    const year = await bars.nth(i).locator('.facet-name').innerText();
+    const count = Number(await bars.nth(i).locator('.count').innerText());
+    if (count < before) { chosen = { year, count, bar: bars.nth(i) }; break; }
+  }
+  assert.ok(chosen, 'some year narrows the result');
+  await chosen.bar.click();
+  await page.waitForFunction((n) => document.querySelector('#summary').textContent.includes(`Tìm thấy ${n} văn bản`),
+    chosen.count);
+  assert.equal(await total(), chosen.count);
+  assert.ok(chosen.count < before);
+  assert.match(page.url(), new RegExp(`year=${chosen.year}`));
+  assert.ok(await page.getByRole('button', { name: `Bỏ lọc Năm: ${chosen.year}` }).isVisible(), 'active filter chip');
+  for (const meta of await page.locator('.hit-meta').allInnerTexts()) {
+    assert.ok(meta.includes(chosen.year), `every result is from ${chosen.year}: ${meta}`);
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'search_page.png'), fullPage: true });
+
+  // Back restores the unfiltered results.
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelector('#summary').textContent.includes(`Tìm thấy ${n} văn bản`), before);
+  assert.equal(await page.locator('.chip').count(), 0);
+});
+
+test('a document shows its metadata, what it cites and who cites it', async () => {
+  await page.goto(BASE);
+  await search('02-KH/BCĐ');
+  const first = page.locator('.hit-title a').first();
+  await first.click();
+  await page.locator('#document-view h1').waitFor();
+  assert.match(page.url(), /doc=/);
+  assert.ok(await page.getByRole('heading', { name: 'Văn bản viện dẫn' }).isVisible());
+  const citedBy = page.getByRole('heading', { name: 'Được viện dẫn bởi' });
+  assert.ok(await citedBy.isVisible(), 'the "Được viện dẫn bởi" section');
+  const citers = page.locator('section[aria-labelledby="cited-by-heading"] li a');
+  assert.ok(await citers.count() >= 1, 'the plan is cited by the cover letter');
+  assert.equal(await page.locator('table.metadata td').first().innerText(), 'Kế hoạch');
+  assert.ok(await page.locator('.fulltext').innerText().then((t) => t.length > 1000));
+  await page.screenshot({ path: path.join(SHOTS, 'document_view.png'), fullPage: true });
+
+  // Following "cited by" opens the citing document; Back returns.
+  await citers.first().click();
+  await page.waitForFunction(() => /1512\/UBND-KT/.test(document.querySelector('.doc-kind')?.textContent || ''));
+  await page.goBack();
+  await page.waitForFunction(() => /02-KH\/BCĐ/.test(document.querySelector('.doc-kind')?.textContent || ''));
+});
+
+test('suggestions, the empty state and the error state', async () => {
+  await page.goto(BASE);
+  await page.locator('#q').pressSequentially('03-c', { delay: 30 });
+  const option = page.getByRole('option').filter({ hasText: '03-CT/TW' });
+  await option.first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /directive=03-CT%2FTW/.test(location.search));
+  assert.equal(await total(), 5, 'five seed documents cite Chỉ thị 03-CT/TW');
+
+  await page.goto(BASE);
+  await search('zzzkhongcoketqua');
+  assert.ok(await page.locator('.empty').isVisible());
+  assert.match(await page.locator('.empty').innerText(), /Không tìm thấy văn bản nào/);
+
+  await page.route('**/api/search**', (route) => route.abort());
+  await page.goto(`${BASE}/?q=ke+hoach`);
+  await page.locator('.error').waitFor();
+  assert.match(await page.locator('.error').innerText(), /Không kết nối được máy chủ/);
+  assert.ok(await page.getByRole('button', { name: 'Thử lại' }).isVisible());
+  await page.unroute('**/api/search**');
+});
+
+test('readable at phone width', async () => {
+  const phone = await browser.newPage({ viewport: { width: 375, height: 800 }, isMobile: true });
+  await phone.goto(`${BASE}/?q=hang+viet+ve+nong+thon`);
+  await phone.locator('.hit').first().waitFor();
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no horizontal scrolling at 375 px (overflow ${overflow})`);
+  await phone.screenshot({ path: path.join(SHOTS, 'search_page_phone.png'), fullPage: false });
+  await phone.close();
+});

@@ -101,7 +101,7 @@ test('a document shows its metadata, what it cites and who cites it', async () =
   assert.ok(await citers.count() >= 1, 'the plan is cited by the cover letter');
   assert.equal(await page.locator('table.metadata td').first().innerText(), 'Kế hoạch');
   assert.ok(await page.locator('.fulltext').innerText().then((t) => t.length > 1000));
-  await page.screenshot({ path: path.join(SHOTS, 'document_view.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, 'document_view.png') });
 
   // Following "cited by" opens the citing document; Back returns.
   await citers.first().click();

@@ -160,6 +160,57 @@ Layout find_layout(const std::vector<Line>& lines, DocumentMetadata& m, std::str
   return at;
 }
 
+// Where a title stops within a line, as a folded offset: conversions that flatten a document
+// leave the preamble on the title's line ("… NĂM 2026 ỦY BAN NHÂN DÂN TỈNH BẮC NINH Căn cứ
+// Luật …"). The title ends before the first preamble phrase, and then before the issuing
+// authority that heads the preamble, unless the title itself names it ("… của Ủy ban …").
+size_t title_end_in_line(const Line& l, size_t from) {
+  static const char* const kPreamble[] = {" can cu ",    " theo de nghi", " kinh gui",
+                                          " dieu 1.",    " xet to trinh", " xet de nghi",
+                                          " quyet dinh:"};
+  static const char* const kAuthority[] = {
+      " uy ban nhan dan ",    " hoi dong nhan dan ", " chu tich ",     " bo truong ",
+      " thu tuong chinh phu", " chinh phu",          " ban chap hanh "};
+  const std::string& f = l.folded;
+  size_t end = f.size();
+  for (const char* marker : kPreamble) end = std::min(end, f.find(marker, from));
+  if (end == f.size()) return end;
+  size_t authority = std::string::npos;
+  for (const char* marker : kAuthority) {
+    size_t at = f.rfind(marker, end);
+    if (at != std::string::npos && at > from &&
+        (authority == std::string::npos || at < authority)) {
+      authority = at;
+    }
+  }
+  if (authority != std::string::npos) {
+    std::string_view before(f.data() + from, authority - from);
+    size_t word = before.find_last_of(' ', before.size() > 0 ? before.size() - 1 : 0);
+    std::string_view last = before.substr(word == std::string_view::npos ? 0 : word + 1);
+    bool named_by_title = last == "cua" || last == "thuoc" || last == "cho" || last == "voi" ||
+                          last == "va" || last == "tai";
+    if (!named_by_title) end = authority;
+  }
+  return end;
+}
+
+std::string trim_title(const std::string& raw) {
+  std::string title = squeeze_spaces(raw);
+  if (title.size() > kMaxTitleBytes) {
+    size_t cut = title.rfind(' ', kMaxTitleBytes);
+    if (cut == std::string::npos) {
+      cut = kMaxTitleBytes;  // no space: back off to a character boundary
+      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+    }
+    title.resize(cut);
+  }
+  while (!title.empty() && (title.back() == '.' || title.back() == ';' || title.back() == ':' ||
+                            title.back() == '*' || title.back() == ' ')) {
+    title.pop_back();
+  }
+  return title;
+}
+
 // Lines of the title: from `begin` until a blank line, the body or the addressee.
 std::string read_title(const std::vector<Line>& lines, size_t begin, std::string first) {
   std::string title = std::move(first);
@@ -177,26 +228,25 @@ std::string read_title(const std::vector<Line>& lines, size_t begin, std::string
                 l.starts_with("van phong") || l.folded.size() > 250 || is_motto(l);
     if (taken > 0 && (stop || l.upper_case() != lines[begin].upper_case())) break;
     if (taken == 0 && stop) break;
-    std::string_view t = l.trimmed();
+    size_t end = title_end_in_line(l, 0);
+    std::string_view t = end < l.folded.size() ? l.original(0, end) : l.trimmed();
     if (t.size() <= 3 && !t.empty() && is_digit(t[0])) continue;  // a stray page number
     title += (title.empty() ? "" : " ") + std::string(t);
     ++taken;
-    if (title.size() > kMaxTitleBytes) break;
+    if (title.size() > kMaxTitleBytes || end < l.folded.size()) break;  // the body began
   }
-  title = squeeze_spaces(title);
-  while (!title.empty() && (title.back() == '.' || title.back() == ';' || title.back() == ':')) {
-    title.pop_back();
-  }
-  return title;
+  return trim_title(title);
 }
 
 std::string title_of(const std::vector<Line>& lines, const Layout& at) {
   if (at.heading != Layout::npos) {
     const Line& l = lines[at.heading];
-    std::string rest = squeeze_spaces(l.original(at.heading_length, l.folded.size()));
+    size_t end = title_end_in_line(l, at.heading_length);
+    std::string rest = squeeze_spaces(l.original(at.heading_length, end));
     size_t words = std::count(rest.begin(), rest.end(), ' ') + (rest.empty() ? 0 : 1);
     // "KẾ HOẠCH HÀNH ĐỘNG": a qualifier of the heading, the title is on the next lines.
     if (words <= 3) rest.clear();
+    if (end < l.folded.size() && !rest.empty()) return trim_title(rest);  // the body follows
     return read_title(lines, at.heading + 1, rest);
   }
   if (at.subject != Layout::npos) {

@@ -237,6 +237,30 @@ TEST(MetadataTest, CraftedHeaderWithRealDocVariants) {
   EXPECT_EQ(m.directives[0].kind, "Luật");
 }
 
+// Conversions that flatten a document leave the preamble on the title's line: the title stops
+// before it, and before the authority that heads it, unless the title itself names it.
+TEST(MetadataTest, TitleStopsWhereAFlattenedPreambleBegins) {
+  const std::string header =
+      "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+      "Hạnh phúc\nSố: 471/QĐ-UBND\nBắc Ninh, ngày 28 tháng 11 năm 2025\n";
+  struct Case {
+    std::string line, title;
+  } cases[] = {
+      {"QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT DANH MỤC HỘI CHỢ NĂM 2026 ỦY BAN NHÂN DÂN TỈNH BẮC NINH "
+       "Căn cứ Luật Tổ chức chính quyền địa phương; Điều 1. Phê duyệt.",
+       "VỀ VIỆC PHÊ DUYỆT DANH MỤC HỘI CHỢ NĂM 2026"},
+      {"QUYẾT ĐỊNH Ban hành Quy chế làm việc của Ủy ban nhân dân tỉnh Căn cứ Luật Tổ chức.",
+       "Ban hành Quy chế làm việc của Ủy ban nhân dân tỉnh"},
+      {"NGHỊ QUYẾT QUY ĐỊNH MỨC CHI ĐẶC THÙ HỘI ĐỒNG NHÂN DÂN TỈNH BẮC NINH KHÓA XIX Căn cứ "
+       "Luật.",
+       "QUY ĐỊNH MỨC CHI ĐẶC THÙ"},
+  };
+  for (const Case& c : cases) {
+    DocumentMetadata m = extract_metadata(header + c.line + "\nNơi nhận: - Như Điều 3.\n");
+    EXPECT_EQ(m.title, c.title) << c.line;
+  }
+}
+
 TEST(MetadataTest, DraftNumberIsBlank) {
   DocumentMetadata m = extract_metadata("Số:          /GDĐT-VP\n\nV/v một việc\n");
   EXPECT_EQ(m.number, "");

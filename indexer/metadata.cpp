@@ -476,12 +476,29 @@ std::string layout::name_at_end(std::string_view line) {
 
 namespace {
 
+// A name stands as a signature when it is the whole line or follows the signing title in
+// capitals ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Chí Hùng"), and is no place: "… thành phố Hà Nội"
+// ends a sentence, not a signature.
+bool signs_alone(const Line& l, const std::string& name) {
+  std::string_view line = l.trimmed();
+  std::string_view before = line.substr(0, line.size() - name.size());
+  bool caps_title = true;
+  for (unsigned char c : before) {
+    if (c >= 'a' && c <= 'z') caps_title = false;
+  }
+  std::string folded_name = fold_text(name);
+  size_t at = 0;
+  bool place = !Provinces::instance().find(folded_name, &at).empty() && at == 0;
+  return caps_title && !place && fold_text(before).find("thanh pho") == std::string::npos;
+}
+
 // The signer: the last name in the signature block, which follows the recipients list
 // ("Nơi nhận") or ends the document.
 std::string signer_of(const std::vector<Line>& lines) {
   size_t from = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].starts_with("noi nhan")) from = i;
+    // Conversion debris may precede it ("* * Nơi nhận:").
+    if (lines[i].starts_with("noi nhan") || lines[i].folded.find("noi nhan:") < 12) from = i;
     if (lines[i].starts_with("phu luc") && from > 0) break;
   }
   if (from == 0) from = lines.size() > 30 ? lines.size() - 30 : 0;
@@ -491,7 +508,7 @@ std::string signer_of(const std::vector<Line>& lines) {
     if (l.starts_with("-") || l.starts_with("+") || l.folded.size() > 200) continue;
     if (l.starts_with("phu luc")) break;
     std::string name = name_at_end(l.trimmed());
-    if (!name.empty()) signer = name;
+    if (!name.empty() && signs_alone(l, name)) signer = name;
   }
   return signer;
 }

@@ -28,11 +28,20 @@ int main(int argc, char** argv) {
   CLI::App app{"tracuu-query-bench: in-process latency of search queries"};
   std::string db, queries_file;
   int rounds = 20, warmup = 2;
+  std::string facets = "issuer,year,type,province,directive";
   app.add_option("--db", db, "index directory")->required();
   app.add_option("--queries", queries_file, "file with one query per line")->required();
   app.add_option("--rounds", rounds, "timed runs of each query")->capture_default_str();
   app.add_option("--warmup", warmup, "untimed runs of each query first")->capture_default_str();
+  app.add_option("--facets", facets, "facet fields to count (comma-separated; empty for none)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  std::vector<std::string> facet_fields;
+  for (size_t start = 0; start < facets.size();) {
+    size_t comma = std::min(facets.find(',', start), facets.size());
+    if (comma > start) facet_fields.push_back(facets.substr(start, comma - start));
+    start = comma + 1;
+  }
 
   auto searcher = tracuu::Searcher::open(db);
   if (!searcher.is_ok()) {
@@ -49,6 +58,7 @@ int main(int argc, char** argv) {
   for (const std::string& q : queries) {
     tracuu::SearchRequest request;
     request.query = q;
+    request.facets = facet_fields;
     std::vector<double> times;
     size_t total = 0;
     for (int r = 0; r < warmup + rounds; ++r) {

@@ -147,7 +147,12 @@ class QueryBuilder {
         size_t length = found[0].second;
         std::vector<Word> run;
         for (size_t k = i; k < i + length; ++k) run.push_back(units[k].words[0]);
-        std::vector<Xapian::Query> alternatives{phrase(run)};
+        // The words typed out match wherever they all occur, together first: a required
+        // phrase of such common syllables would be checked in nearly every document.
+        std::vector<Xapian::Query> each;
+        for (const Word& w : run) each.push_back(word(w));
+        std::vector<Xapian::Query> alternatives{Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, each), phrase(run))};
         for (const auto& [key, len] : found) {
           if (len == length) alternatives.push_back(abbreviation_term(key));
         }

@@ -171,6 +171,10 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db
   }
 }
 
+// A reader on glass can lose its revision when two commits land during one request; each retry
+// starts on the newest, so only a writer committing continuously could exhaust these.
+constexpr int kMaxReopens = 10;
+
 template <typename T, typename F>
 Result<T> Searcher::on_latest(F&& body) {
   for (int attempt = 0;; ++attempt) {
@@ -178,7 +182,8 @@ Result<T> Searcher::on_latest(F&& body) {
       db_.reopen();
       return body();
     } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= 3) return Status::unavailable("index changing too fast: " + e.get_msg());
+      if (attempt >= kMaxReopens)
+        return Status::unavailable("index changing too fast: " + e.get_msg());
     } catch (const Xapian::InvalidArgumentError& e) {
       return Status::invalid_argument(e.get_msg());
     } catch (const Xapian::Error& e) {
@@ -271,22 +276,31 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   Xapian::Query filters = filter_query(request);
   if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
 
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
+  // Two passes over the matches. Counting every match (the exact total and the facets) needs
+  // no weights, so it runs with BoolWeight, where Xapian drops the boosts and phrase checks
+  // that only rank. Ranking then needs only the page: with a small check_at_least the matcher
+  // skips documents that cannot reach it.
+  SearchResult result;
+  Xapian::Enquire counting(db_);
+  counting.set_query(query);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  FacetSpies facets;
+  facets.attach(counting, request.facets);
+  counting.set_time_limit(kExactCountSeconds);
+  Xapian::MSet all = counting.get_mset(0, 0, db_.get_doccount());
+  result.total = all.get_matches_estimated();
+  result.counts_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+  result.facets = facets.counts(request.facet_size);
+
+  Xapian::Enquire ranking(db_);
+  ranking.set_query(query);
   // Browsing without a query: relevance means nothing, so newest first.
   SortOrder sort = request.sort;
   if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
   Xapian::MultiValueKeyMaker by_date;
-  sort_by_date(enquire, sort, by_date);
-  FacetSpies facets;
-  facets.attach(enquire, request.facets);
-  enquire.set_time_limit(kExactCountSeconds);
-  Xapian::MSet mset =
-      enquire.get_mset((request.page - 1) * request.size, request.size, db_.get_doccount());
+  sort_by_date(ranking, sort, by_date);
+  Xapian::MSet mset = ranking.get_mset((request.page - 1) * request.size, request.size);
 
-  SearchResult result;
-  result.total = mset.get_matches_estimated();
-  result.counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   const std::vector<std::string> located = terms.located_words();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document xd = it.get_document();
@@ -297,7 +311,6 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
     hit.snippet = make_snippet(stored_text(data), terms, locate(db_, *it, xd, located));
     result.hits.push_back(std::move(hit));
   }
-  result.facets = facets.counts(request.facet_size);
   return result;
 }
 

@@ -71,6 +71,7 @@ PreparedFile prepare_file(const std::string& path, const std::string& known_hash
     file.error = source.status().message();
     return file;
   }
+  file.encoding = source->encoding;
   for (const Document& d : documents_from_text(path, source->text, source->encoding)) {
     file.documents.emplace_back(std::string(schema::kId) + d.id, build_index_document(d, analyzer));
   }

@@ -25,8 +25,9 @@ struct PreparedFile {
   enum class Outcome { kChanged, kUnchanged, kFailed };
   Outcome outcome = Outcome::kFailed;
   std::string path, key, hash;
-  std::string error;                                                // kFailed: why
-  size_t bytes = 0;                                                 // read from disk
+  std::string error;     // kFailed: why
+  size_t bytes = 0;      // read from disk
+  std::string encoding;  // kChanged: what the bytes were read as ("utf-8", "tcvn3"…)
   std::vector<std::pair<std::string, Xapian::Document>> documents;  // id term, document
 };
 

@@ -217,6 +217,7 @@ size_t IndexWriter::write_file(PreparedFile& file, IndexSummary& summary) {
   // In the same commit as the documents: after a crash either both landed or neither.
   db_.set_metadata(record_key, file.hash + "\t" + file.path);
   ++(known ? summary.updated : summary.added);
+  if (file.encoding != "utf-8") summary.converted.push_back({file.path, file.encoding});
   return file.documents.size();
 }
 

@@ -69,9 +69,13 @@ void draw_progress(const tracuu::IndexProgress& p) {
 json summary_json(const tracuu::IndexSummary& s) {
   json failed = json::array();
   for (const auto& f : s.failed) failed.push_back({{"path", f.path}, {"error", f.error}});
-  return {{"added", s.added},     {"updated", s.updated}, {"unchanged", s.unchanged},
-          {"deleted", s.deleted}, {"failed", failed},     {"documents", s.documents},
-          {"seconds", s.seconds}};
+  json converted = json::array();
+  for (const auto& c : s.converted) {
+    converted.push_back({{"path", c.path}, {"encoding", c.encoding}});
+  }
+  return {{"added", s.added},         {"updated", s.updated}, {"unchanged", s.unchanged},
+          {"deleted", s.deleted},     {"failed", failed},     {"converted", converted},
+          {"documents", s.documents}, {"seconds", s.seconds}};
 }
 
 void print_summary(const tracuu::IndexSummary& s) {
@@ -79,6 +83,9 @@ void print_summary(const tracuu::IndexSummary& s) {
       "added %zu, updated %zu, unchanged %zu, deleted %zu, failed %zu files; "
       "%zu documents in the index (%.2f s)\n",
       s.added, s.updated, s.unchanged, s.deleted, s.failed.size(), s.documents, s.seconds);
+  for (const auto& c : s.converted) {
+    std::printf("  converted from %s: %s\n", c.encoding.c_str(), c.path.c_str());
+  }
   for (const auto& f : s.failed) std::printf("  failed: %s: %s\n", f.path.c_str(), f.error.c_str());
 }
 

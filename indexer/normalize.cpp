@@ -161,6 +161,17 @@ int tone_position(const DecodedWord& w) {
 
 }  // namespace
 
+bool is_vietnamese_syllable(std::string_view word) {
+  DecodedWord w;
+  decode(word, w);
+  if (!w.fits || w.letters.empty() || w.tone_count > 1) return false;
+  for (size_t i = 0; i < w.letters.size(); ++i) {
+    char32_t c = w.letters[i];
+    if (w.base[i] == 0 && !(c >= U'a' && c <= U'z') && c != U'đ') return false;
+  }
+  return tone_position(w) >= 0;
+}
+
 bool is_valid_utf8(std::string_view text) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(text.size());

@@ -3,8 +3,10 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include "tracuu/legacy_encoding.hpp"
 #include "tracuu/normalize.hpp"
 
 namespace tracuu {
@@ -45,7 +47,23 @@ Result<SourceText> decode_source(std::string_view bytes) {
   if (bytes.find('\0') != std::string_view::npos) {
     return Status::invalid_argument("binary file (contains NUL bytes)");
   }
-  if (!is_valid_utf8(bytes)) return Status::invalid_argument("not valid UTF-8");
+  std::string encoding = "utf-8";
+  std::optional<LegacyText> legacy;
+  if (!is_valid_utf8(bytes)) {
+    legacy = decode_legacy(bytes);
+    if (!legacy) {
+      return Status::invalid_argument(
+          "not valid UTF-8, and not Vietnamese in Windows-1258 or TCVN3 either");
+    }
+  } else {
+    // "Céng hoµ x· héi": TCVN3 read as Latin-1. Gives up at the first code point beyond
+    // Latin-1, so real Vietnamese costs a few bytes of scanning.
+    legacy = repair_tcvn3_lookalikes(bytes);
+  }
+  if (legacy) {
+    encoding = legacy->encoding;
+    bytes = legacy->text;
+  }
   std::string text;
   text.reserve(bytes.size());
   for (size_t i = 0; i < bytes.size(); ++i) {
@@ -56,7 +74,7 @@ Result<SourceText> decode_source(std::string_view bytes) {
       text.push_back(bytes[i]);
     }
   }
-  return SourceText{remove_debris(to_nfc(text)), "utf-8"};
+  return SourceText{remove_debris(to_nfc(text)), encoding};
 }
 
 Result<SourceText> read_source(const std::filesystem::path& path) {

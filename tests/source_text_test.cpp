@@ -21,7 +21,7 @@ TEST(SourceTextTest, BadFilesSayWhy) {
   EXPECT_EQ(decode_source(" \n\r\n").status().message(), "empty file");
   EXPECT_EQ(decode_source(std::string("ab\0cd", 5)).status().code(),
             Status::Code::kInvalidArgument);
-  EXPECT_EQ(decode_source("caf\xE9").status().message(), "not valid UTF-8");
+  EXPECT_EQ(decode_source("caf\xE9").status().message().rfind("not valid UTF-8", 0), 0u);
 }
 
 TEST(SourceTextTest, DebrisIsRemoved) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -61,6 +62,31 @@ TEST(TracuuIndexCliTest, JsonSummaryIsTheLastLine) {
   for (const char* key : {"updated", "unchanged", "deleted", "seconds"}) {
     EXPECT_TRUE(s.contains(key)) << key;
   }
+}
+
+// Files in a legacy encoding are converted, and the summary and --show say so.
+TEST(TracuuIndexCliTest, ConversionsAreReported) {
+  tracuu::testing::TempDir dir;
+  const std::filesystem::path legacy = std::filesystem::path(TRACUU_TEST_DATA_DIR) / "legacy";
+  for (const char* name : {"tcvn3.txt", "windows1258.txt", "french_cp1252.txt"}) {
+    std::filesystem::copy_file(legacy / name, dir / name);
+  }
+  int code = 0;
+  std::string out =
+      run("--json --db " + (dir / "index").string() + " " + dir.path().string(), &code);
+  EXPECT_EQ(code, 0);
+  json s = json::parse(out.substr(out.rfind('\n', out.size() - 2) + 1));
+  EXPECT_EQ(s["added"], 2);
+  std::map<std::string, std::string> converted;
+  for (const json& c : s["converted"]) {
+    converted[std::filesystem::path(c["path"].get<std::string>()).filename()] = c["encoding"];
+  }
+  EXPECT_EQ(converted, (std::map<std::string, std::string>{{"tcvn3.txt", "tcvn3"},
+                                                           {"windows1258.txt", "windows-1258"}}));
+  ASSERT_EQ(s["failed"].size(), 1u);
+  json shown = json::parse(run("--show " + (dir / "tcvn3.txt").string(), &code));
+  EXPECT_EQ(shown[0]["encoding"], "tcvn3");
+  EXPECT_EQ(shown[0]["type"], "Kế hoạch");
 }
 
 TEST(TracuuIndexCliTest, UnusableDatabaseIsAnError) {

@@ -27,12 +27,18 @@ struct FileFailure {
   std::string error;
 };
 
+struct FileConversion {
+  std::string path;
+  std::string encoding;  // the legacy encoding it was converted from (legacy_encoding.hpp)
+};
+
 struct IndexSummary {
   size_t added = 0;      // files new to the index
   size_t updated = 0;    // files whose content changed
   size_t unchanged = 0;  // files skipped: same content hash
   size_t deleted = 0;    // files gone from disk under an indexed root, removed from the index
   std::vector<FileFailure> failed;
+  std::vector<FileConversion> converted;  // files read in a legacy encoding, this run
   size_t documents = 0;  // documents in the index after the run (a bundle counts its parts)
   double seconds = 0;
 };

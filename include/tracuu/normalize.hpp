@@ -31,6 +31,11 @@ std::string to_nfc(std::string_view text);
 // Vietnamese syllable (one initial, one to three vowels, one final) keeps its marks where they are.
 std::string canonical_word(std::string_view word);
 
+// True when `word` is a Vietnamese syllable: an initial consonant (or none), one to three
+// vowels, a final consonant (or none), at most one tone mark, and no letter Vietnamese lacks
+// (f, j, w, z, ç, µ…). How the legacy-encoding detector tells Vietnamese text from other text.
+bool is_vietnamese_syllable(std::string_view word);
+
 // The word with every tone and vowel mark removed and 'đ' folded to 'd', in lower case:
 // "Đồng" → "dong", "Hoà" → "hoa", "café" → "cafe". NFD alone does not decompose 'đ'.
 std::string fold_diacritics(std::string_view word);

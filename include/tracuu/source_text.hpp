@@ -15,11 +15,14 @@ namespace tracuu {
 
 struct SourceText {
   std::string text;      // NFC UTF-8, '\n' line ends, no BOM, debris removed
-  std::string encoding;  // the encoding the bytes were read as ("utf-8")
+  std::string encoding;  // what the bytes were read as: "utf-8", or a legacy encoding
+                         // converted from (legacy_encoding.hpp)
 };
 
-// Decodes a file's bytes. Fails with kInvalidArgument, saying why, for empty files, binary data
-// (NUL bytes) and text that is not valid UTF-8.
+// Decodes a file's bytes. Text in a legacy Vietnamese encoding (Windows-1258, TCVN3, or TCVN3
+// look-alikes inside UTF-8) is converted when it clearly reads as Vietnamese. Fails with
+// kInvalidArgument, saying why, for empty files, binary data (NUL bytes) and text that is
+// neither UTF-8 nor a recognised Vietnamese encoding.
 Result<SourceText> decode_source(std::string_view bytes);
 
 // Reads and decodes a file; kNotFound / kUnavailable when it cannot be read.

@@ -74,7 +74,9 @@ Result<SourceText> decode_source(std::string_view bytes) {
       text.push_back(bytes[i]);
     }
   }
-  return SourceText{remove_debris(to_nfc(text)), encoding};
+  // Debris out first: removing "**" between a letter and a combining mark would leave text
+  // that is no longer NFC.
+  return SourceText{to_nfc(remove_debris(text)), encoding};
 }
 
 Result<SourceText> read_source(const std::filesystem::path& path) {

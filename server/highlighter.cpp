@@ -184,7 +184,8 @@ std::string make_snippet(std::string_view text, const QueryTerms& terms,
   };
   std::vector<size_t> chosen;
   std::unordered_set<std::string_view> shown;
-  for (const auto& [score, start] : scored) {
+  for (const auto& candidate : scored) {
+    const size_t score = candidate.first, start = candidate.second;
     if (chosen.size() >= options.fragments) break;
     if (!chosen.empty() && score == 0) break;
     bool overlaps = std::any_of(chosen.begin(), chosen.end(),

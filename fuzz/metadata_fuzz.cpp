@@ -1,0 +1,30 @@
+// The metadata extractor and bundle splitter over arbitrary files, as the indexer runs them,
+// and document numbers read from arbitrary strings.
+#include <cstdint>
+#include <cstdlib>
+
+#include "tracuu/document.hpp"
+#include "tracuu/document_number.hpp"
+#include "tracuu/normalize.hpp"
+#include "tracuu/source_text.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  if (tracuu::is_valid_utf8(bytes)) {
+    tracuu::canonical_number(bytes);
+    size_t consumed = 0;
+    auto number = tracuu::parse_document_number(bytes, &consumed);
+    if (number && consumed > bytes.size()) std::abort();
+  }
+  auto source = tracuu::decode_source(bytes);
+  if (!source.is_ok()) return 0;
+  auto docs = tracuu::documents_from_text("/fuzz/input.txt", source->text, source->encoding);
+  if (docs.empty()) std::abort();
+  for (const auto& d : docs) {
+    if (!tracuu::is_valid_utf8(d.meta.title) || !tracuu::is_valid_utf8(d.meta.issuer) ||
+        !tracuu::is_valid_utf8(d.meta.signer) || d.text.size() > source->text.size()) {
+      std::abort();
+    }
+  }
+  return 0;
+}

@@ -278,19 +278,14 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
 
   // Two passes over the matches. Counting every match (the exact total and the facets) needs
   // no weights, so it runs with BoolWeight, where Xapian drops the boosts and phrase checks
-  // that only rank. Ranking then needs only the page: with a small check_at_least the matcher
-  // skips documents that cannot reach it.
+  // that only rank; its result is remembered for the next page or sort of the same search.
+  // Ranking then needs only the page: with a small check_at_least the matcher skips documents
+  // that cannot reach it.
   SearchResult result;
-  Xapian::Enquire counting(db_);
-  counting.set_query(query);
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  FacetSpies facets;
-  facets.attach(counting, request.facets);
-  counting.set_time_limit(kExactCountSeconds);
-  Xapian::MSet all = counting.get_mset(0, 0, db_.get_doccount());
-  result.total = all.get_matches_estimated();
-  result.counts_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-  result.facets = facets.counts(request.facet_size);
+  const Counts& c = counts(request, match, query);
+  result.total = c.total;
+  result.counts_exact = c.exact;
+  result.facets = c.facets;
 
   Xapian::Enquire ranking(db_);
   ranking.set_query(query);
@@ -312,6 +307,52 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
     result.hits.push_back(std::move(hit));
   }
   return result;
+}
+
+Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {}
+Searcher::~Searcher() = default;
+
+namespace {
+
+constexpr size_t kMaxRememberedCounts = 256;
+
+// Everything a result set's counts depend on, and nothing else (not the page, not the sort).
+std::string counts_key(const SearchRequest& r, WordMatch match) {
+  std::string key = r.query;
+  key += '\0';
+  key += match == WordMatch::kEveryWord ? 'E' : 'A';
+  for (const auto& [field, values] : r.filters) {
+    key += '\0' + field;
+    for (const std::string& v : values) key += '\x1f' + v;
+  }
+  key += '\0' + r.from + '\0' + r.to + '\0' + std::to_string(r.facet_size);
+  for (const std::string& f : r.facets) key += '\x1f' + f;
+  return key;
+}
+
+}  // namespace
+
+const Searcher::Counts& Searcher::counts(const SearchRequest& request, WordMatch match,
+                                         const Xapian::Query& query) {
+  if (db_.get_revision() != counts_revision_ || counts_.size() >= kMaxRememberedCounts) {
+    counts_.clear();
+    counts_revision_ = db_.get_revision();
+  }
+  std::string key = counts_key(request, match);
+  if (auto it = counts_.find(key); it != counts_.end()) return it->second;
+  Xapian::Enquire counting(db_);
+  counting.set_query(query);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  FacetSpies facets;
+  facets.attach(counting, request.facets);
+  counting.set_time_limit(kExactCountSeconds);
+  Xapian::MSet all = counting.get_mset(0, 0, db_.get_doccount());
+  Counts c;
+  c.total = all.get_matches_estimated();
+  c.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+  c.facets = facets.counts(request.facet_size);
+  if (!c.exact) return uncounted_ = std::move(c);  // estimates: counted again next time
+  return counts_[key] = std::move(c);
 }
 
 Result<DocumentView> Searcher::document(const std::string& id, const std::string& highlight_query) {

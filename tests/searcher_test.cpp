@@ -404,6 +404,28 @@ TEST_F(SearcherTest, BadRequestsAreInvalidArguments) {
   }
 }
 
+// Counts are remembered across pages and sorts, and forgotten when the index changes.
+TEST_F(SearcherTest, RememberedCountsFollowTheIndex) {
+  TempDir work;
+  for (const auto& [name, text] : kBanDocs) write_file(work / "docs" / name, text);
+  build_index(work / "db", {work / "docs"});
+  auto searcher = Searcher::open(work / "db");
+  ASSERT_TRUE(searcher.is_ok());
+  SearchRequest r;
+  r.query = "hang";
+  r.size = 1;
+  EXPECT_EQ(search(*searcher.value(), r).total, 3u);
+  r.page = 2;
+  r.sort = SortOrder::kDateDesc;
+  EXPECT_EQ(search(*searcher.value(), r).total, 3u);
+  write_file(work / "docs" / "more.txt", "Hàng mới về kho.");
+  auto writer = IndexWriter::open(work / "db", false);
+  ASSERT_TRUE(writer.is_ok());
+  ASSERT_TRUE(writer.value()->index({work / "docs"}).is_ok());
+  writer.value().reset();  // releases the lock
+  EXPECT_EQ(search(*searcher.value(), r).total, 4u);
+}
+
 TEST_F(SearcherTest, AMissingDatabaseIsUnavailable) {
   TempDir empty;
   auto s = Searcher::open(empty / "nothing-here");

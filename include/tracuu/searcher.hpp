@@ -106,13 +106,27 @@ class Searcher {
   Result<size_t> document_count();
 
  private:
-  explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  explicit Searcher(Xapian::Database db);
   SearchResult run(const SearchRequest& request, WordMatch match);
+  // The total and facets of a result set, remembered per revision: they do not change with the
+  // page or the sort, and counting every match is most of a query's cost.
+  struct Counts {
+    size_t total = 0;
+    bool exact = true;
+    std::map<std::string, std::vector<FacetValue>> facets;
+  };
+  const Counts& counts(const SearchRequest& request, WordMatch match, const Xapian::Query& query);
   // Runs `body` on the latest revision, retrying once if a commit lands meanwhile.
   template <typename T, typename F>
   Result<T> on_latest(F&& body);
 
   Xapian::Database db_;
+  std::map<std::string, Counts> counts_;  // by counts_key(); cleared when the revision moves
+  Xapian::rev counts_revision_ = 0;
+  Counts uncounted_;  // the last estimate, not remembered
+
+ public:
+  ~Searcher();
 };
 
 }  // namespace tracuu

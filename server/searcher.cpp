@@ -163,17 +163,24 @@ std::string fold_phrase(const std::string& text) {
 
 }  // namespace
 
-Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db) {
-  try {
-    return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(db.string())));
-  } catch (const Xapian::Error& e) {
-    return Status::unavailable("cannot open index " + db.string() + ": " + e.get_description());
-  }
-}
-
 // A reader on glass can lose its revision when two commits land during one request; each retry
 // starts on the newest, so only a writer committing continuously could exhaust these.
 constexpr int kMaxReopens = 10;
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db) {
+  // Opening races commits too: a revision read while opening can be discarded under it.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(db.string())));
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= kMaxReopens) {
+        return Status::unavailable("cannot open index " + db.string() + ": " + e.get_msg());
+      }
+    } catch (const Xapian::Error& e) {
+      return Status::unavailable("cannot open index " + db.string() + ": " + e.get_description());
+    }
+  }
+}
 
 template <typename T, typename F>
 Result<T> Searcher::on_latest(F&& body) {

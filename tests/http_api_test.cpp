@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -332,6 +333,8 @@ TEST_F(HttpApiTest, ReindexWhileQueryingLosesNoRequest) {
   }
   std::atomic<bool> done{false};
   std::atomic<int> requests{0}, failures{0};
+  std::mutex failure_mutex;
+  std::string failure;  // the last failed request, to say why
   std::vector<std::thread> clients;
   for (int t = 0; t < 3; ++t) {
     clients.emplace_back([&] {
@@ -339,7 +342,12 @@ TEST_F(HttpApiTest, ReindexWhileQueryingLosesNoRequest) {
       while (!done) {
         auto res = c.Get("/api/search?q=chuyen%20doi%20so&size=5");
         ++requests;
-        if (!res || res->status != 200) ++failures;
+        if (!res || res->status != 200) {
+          ++failures;
+          std::lock_guard lock(failure_mutex);
+          failure = res ? std::to_string(res->status) + " " + res->body
+                        : "no response: " + httplib::to_string(res.error());
+        }
       }
     });
   }
@@ -348,7 +356,7 @@ TEST_F(HttpApiTest, ReindexWhileQueryingLosesNoRequest) {
   done = true;
   for (auto& t : clients) t.join();
   EXPECT_GT(requests.load(), 10);
-  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(failures.load(), 0) << failure;
   EXPECT_EQ(get("/api/health")["documents"], 311);
   EXPECT_GE(get("/api/search?q=chuyen%20doi%20so%20tan%20phu")["total"], 300);
 }

@@ -53,12 +53,12 @@ Result<SourceText> decode_source(std::string_view bytes) {
     legacy = decode_legacy(bytes);
     if (!legacy) {
       return Status::invalid_argument(
-          "not valid UTF-8, and not Vietnamese in Windows-1258 or TCVN3 either");
+          "not valid UTF-8, and not Vietnamese in Windows-1258, TCVN3 or VNI either");
     }
   } else {
-    // "Céng hoµ x· héi": TCVN3 read as Latin-1. Gives up at the first code point beyond
-    // Latin-1, so real Vietnamese costs a few bytes of scanning.
-    legacy = repair_tcvn3_lookalikes(bytes);
+    // "Céng hoµ x· héi": TCVN3 (or VNI) read as Windows-1252. Gives up at the first code
+    // point beyond Windows-1252, so real Vietnamese costs a few bytes of scanning.
+    legacy = repair_lookalikes(bytes);
   }
   if (legacy) {
     encoding = legacy->encoding;

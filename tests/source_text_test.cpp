@@ -24,6 +24,26 @@ TEST(SourceTextTest, BadFilesSayWhy) {
   EXPECT_EQ(decode_source("caf\xE9").status().message().rfind("not valid UTF-8", 0), 0u);
 }
 
+// Legacy encodings in detail: legacy_encoding_test.cpp. Here: the encoding is recorded, and
+// bytes that are no known encoding say so.
+TEST(SourceTextTest, LegacyEncodingIsRecorded) {
+  // "Cộng hoà xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc…" in VNI-Windows bytes.
+  auto r = decode_source(
+      "Co\xE4ng ho\xF8"
+      "a xa\xF5 ho\xE4i chu\xFB ngh\xF3"
+      "a Vie\xE4t Nam. \xD1o\xE4\x63 la\xE4p - "
+      "T\xF6\xEF do - Ha\xEFnh phu\xF9\x63. Th\xF6\xEF\x63 hie\xE4n ke\xE1 hoa\xEF\x63h cu\xFB\x61 "
+      "\xF1\xF6\xF4\xF8ng l\xF4\xF9i nha\xE2n da\xE2n t\xE6nh ve\xE0 vie\xE4\x63 tuye\xE2n "
+      "truye\xE0n.");
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  EXPECT_EQ(r->encoding, "vni-windows");
+  EXPECT_EQ(r->text.rfind("Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc.", 0),
+            0u)
+      << r->text;
+  EXPECT_EQ(decode_source("caf\xE9 cr\xE8me br\xFBl\xE9\x65").status().message(),
+            "not valid UTF-8, and not Vietnamese in Windows-1258, TCVN3 or VNI either");
+}
+
 TEST(SourceTextTest, DebrisIsRemoved) {
   std::string in =
       "[bookmark: bookmark0][bookmark: bookmark1]tỉnh Hưng Yên\n**KT. CHỦ TỊCH**\n"

@@ -19,8 +19,9 @@ struct SourceText {
                          // converted from (legacy_encoding.hpp)
 };
 
-// Decodes a file's bytes. Text in a legacy Vietnamese encoding (Windows-1258, TCVN3, or TCVN3
-// look-alikes inside UTF-8) is converted when it clearly reads as Vietnamese. Fails with
+// Decodes a file's bytes. Text in a legacy Vietnamese encoding (Windows-1258, TCVN3, VNI, or
+// TCVN3/VNI look-alikes inside UTF-8) is converted when it clearly reads as Vietnamese and
+// `encoding` names it; text that does not is never converted by guesswork. Fails with
 // kInvalidArgument, saying why, for empty files, binary data (NUL bytes) and text that is
 // neither UTF-8 nor a recognised Vietnamese encoding.
 Result<SourceText> decode_source(std::string_view bytes);

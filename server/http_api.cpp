@@ -26,11 +26,12 @@ constexpr size_t kMaxIdBytes = 200;
 thread_local Clock::time_point request_started;
 
 // This thread's Searcher for `db`: Xapian handles must not cross threads.
-Result<Searcher*> searcher_for(const std::filesystem::path& db) {
+Result<Searcher*> searcher_for(const std::filesystem::path& db,
+                               const std::shared_ptr<ResultCountsCache>& counts) {
   thread_local std::map<std::string, std::unique_ptr<Searcher>> searchers;
   auto& slot = searchers[db.string()];
   if (!slot) {
-    auto opened = Searcher::open(db);
+    auto opened = Searcher::open(db, counts);
     if (!opened.is_ok()) return opened.status();
     slot = std::move(opened.value());
   }
@@ -59,18 +60,20 @@ using SearchSlots = std::counting_semaphore<1024>;
 
 template <typename F>
 httplib::Server::Handler with_searcher(const ServerOptions& options,
-                                       std::shared_ptr<SearchSlots> slots, F body) {
-  return [db = options.db, slots, body](const httplib::Request& req, httplib::Response& res) {
-    if (Status s = check_params(req); !s.is_ok()) return reply_error(res, s);
-    slots->acquire();
-    struct Release {
-      SearchSlots& slots;
-      ~Release() { slots.release(); }
-    } release{*slots};
-    Result<Searcher*> searcher = searcher_for(db);
-    if (!searcher.is_ok()) return reply_error(res, searcher.status());
-    body(*searcher.value(), req, res);
-  };
+                                       std::shared_ptr<SearchSlots> slots,
+                                       std::shared_ptr<ResultCountsCache> counts, F body) {
+  return
+      [db = options.db, slots, counts, body](const httplib::Request& req, httplib::Response& res) {
+        if (Status s = check_params(req); !s.is_ok()) return reply_error(res, s);
+        slots->acquire();
+        struct Release {
+          SearchSlots& slots;
+          ~Release() { slots.release(); }
+        } release{*slots};
+        Result<Searcher*> searcher = searcher_for(db, counts);
+        if (!searcher.is_ok()) return reply_error(res, searcher.status());
+        body(*searcher.value(), req, res);
+      };
 }
 
 // The path id after URL decoding, bounded and valid.
@@ -211,6 +214,7 @@ void install_api(httplib::Server& server, const ServerOptions& options) {
                               kMaxWaitingPerWorker * workers);
   };
   auto slots = std::make_shared<SearchSlots>(static_cast<std::ptrdiff_t>(workers));
+  auto counts = std::make_shared<ResultCountsCache>();  // shared by every worker's Searcher
   install_headers(server, options);
   install_limits_and_logging(server, options);
   // The route table.
@@ -218,11 +222,11 @@ void install_api(httplib::Server& server, const ServerOptions& options) {
     const char* pattern;
     httplib::Server::Handler handler;
   } routes[] = {
-      {"/api/search", with_searcher(options, slots, handle_search)},
-      {R"(/api/documents/(.+))", with_searcher(options, slots, handle_document)},
-      {R"(/api/directives/(.+))", with_searcher(options, slots, handle_directive)},
-      {"/api/suggest", with_searcher(options, slots, handle_suggest)},
-      {"/api/health", with_searcher(options, slots, handle_health)},
+      {"/api/search", with_searcher(options, slots, counts, handle_search)},
+      {R"(/api/documents/(.+))", with_searcher(options, slots, counts, handle_document)},
+      {R"(/api/directives/(.+))", with_searcher(options, slots, counts, handle_directive)},
+      {"/api/suggest", with_searcher(options, slots, counts, handle_suggest)},
+      {"/api/health", with_searcher(options, slots, counts, handle_health)},
       {R"(/(|index\.html|assets/[A-Za-z0-9_.-]+))", handle_asset},
   };
   for (const auto& r : routes) {

@@ -167,11 +167,13 @@ std::string fold_phrase(const std::string& text) {
 // starts on the newest, so only a writer committing continuously could exhaust these.
 constexpr int kMaxReopens = 10;
 
-Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db) {
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db,
+                                                 std::shared_ptr<ResultCountsCache> counts) {
   // Opening races commits too: a revision read while opening can be discarded under it.
   for (int attempt = 0;; ++attempt) {
     try {
-      return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(db.string())));
+      if (!counts) counts = std::make_shared<ResultCountsCache>();
+      return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(db.string()), counts));
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= kMaxReopens) {
         return Status::unavailable("cannot open index " + db.string() + ": " + e.get_msg());
@@ -289,10 +291,9 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   // Ranking then needs only the page: with a small check_at_least the matcher skips documents
   // that cannot reach it.
   SearchResult result;
-  const Counts& c = counts(request, match, query);
-  result.total = c.total;
-  result.counts_exact = c.exact;
-  result.facets = c.facets;
+  ResultCounts counts = count(request, match, query, &result.counts_exact);
+  result.total = counts.total;
+  result.facets = std::move(counts.facets);
 
   Xapian::Enquire ranking(db_);
   ranking.set_query(query);
@@ -316,12 +317,10 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   return result;
 }
 
-Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {}
-Searcher::~Searcher() = default;
+Searcher::Searcher(Xapian::Database db, std::shared_ptr<ResultCountsCache> counts)
+    : db_(std::move(db)), counts_(std::move(counts)) {}
 
 namespace {
-
-constexpr size_t kMaxRememberedCounts = 256;
 
 // Everything a result set's counts depend on, and nothing else (not the page, not the sort).
 std::string counts_key(const SearchRequest& r, WordMatch match) {
@@ -339,14 +338,14 @@ std::string counts_key(const SearchRequest& r, WordMatch match) {
 
 }  // namespace
 
-const Searcher::Counts& Searcher::counts(const SearchRequest& request, WordMatch match,
-                                         const Xapian::Query& query) {
-  if (db_.get_revision() != counts_revision_ || counts_.size() >= kMaxRememberedCounts) {
-    counts_.clear();
-    counts_revision_ = db_.get_revision();
+ResultCounts Searcher::count(const SearchRequest& request, WordMatch match,
+                             const Xapian::Query& query, bool* exact) {
+  const std::string key = counts_key(request, match);
+  const Xapian::rev revision = db_.get_revision();
+  if (std::optional<ResultCounts> known = counts_->find(revision, key)) {
+    *exact = true;
+    return std::move(*known);
   }
-  std::string key = counts_key(request, match);
-  if (auto it = counts_.find(key); it != counts_.end()) return it->second;
   Xapian::Enquire counting(db_);
   counting.set_query(query);
   counting.set_weighting_scheme(Xapian::BoolWeight());
@@ -354,12 +353,12 @@ const Searcher::Counts& Searcher::counts(const SearchRequest& request, WordMatch
   facets.attach(counting, request.facets);
   counting.set_time_limit(kExactCountSeconds);
   Xapian::MSet all = counting.get_mset(0, 0, db_.get_doccount());
-  Counts c;
-  c.total = all.get_matches_estimated();
-  c.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-  c.facets = facets.counts(request.facet_size);
-  if (!c.exact) return uncounted_ = std::move(c);  // estimates: counted again next time
-  return counts_[key] = std::move(c);
+  ResultCounts counts;
+  counts.total = all.get_matches_estimated();
+  counts.facets = facets.counts(request.facet_size);
+  *exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+  if (*exact) counts_->remember(revision, key, counts);
+  return counts;
 }
 
 Result<DocumentView> Searcher::document(const std::string& id, const std::string& highlight_query) {

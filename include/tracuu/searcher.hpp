@@ -17,6 +17,7 @@
 
 #include "tracuu/document.hpp"
 #include "tracuu/query.hpp"
+#include "tracuu/result_counts.hpp"
 #include "tracuu/status.hpp"
 
 namespace tracuu {
@@ -41,11 +42,6 @@ struct SearchRequest {
 
 inline constexpr size_t kMaxPageSize = 100;
 inline constexpr size_t kMaxFacetSize = 1000;
-
-struct FacetValue {
-  std::string value;
-  size_t count = 0;
-};
 
 struct Hit {
   Document document;  // metadata and source; text is left empty in hits
@@ -93,7 +89,10 @@ struct Suggestion {
 class Searcher {
  public:
   // kUnavailable when the database cannot be opened.
-  static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& db);
+  // `counts`, when given, is shared with the other Searchers of the same database (the HTTP
+  // server passes one per database to every worker).
+  static Result<std::unique_ptr<Searcher>> open(
+      const std::filesystem::path& db, std::shared_ptr<ResultCountsCache> counts = nullptr);
 
   // kInvalidArgument for bad dates, sizes or facet names; kUnavailable when the database
   // cannot be read.
@@ -106,27 +105,17 @@ class Searcher {
   Result<size_t> document_count();
 
  private:
-  explicit Searcher(Xapian::Database db);
+  Searcher(Xapian::Database db, std::shared_ptr<ResultCountsCache> counts);
   SearchResult run(const SearchRequest& request, WordMatch match);
-  // The total and facets of a result set, remembered per revision: they do not change with the
-  // page or the sort, and counting every match is most of a query's cost.
-  struct Counts {
-    size_t total = 0;
-    bool exact = true;
-    std::map<std::string, std::vector<FacetValue>> facets;
-  };
-  const Counts& counts(const SearchRequest& request, WordMatch match, const Xapian::Query& query);
+  // The total and facets of the result set; `exact` false when the time limit ran out.
+  ResultCounts count(const SearchRequest& request, WordMatch match, const Xapian::Query& query,
+                     bool* exact);
   // Runs `body` on the latest revision, retrying once if a commit lands meanwhile.
   template <typename T, typename F>
   Result<T> on_latest(F&& body);
 
   Xapian::Database db_;
-  std::map<std::string, Counts> counts_;  // by counts_key(); cleared when the revision moves
-  Xapian::rev counts_revision_ = 0;
-  Counts uncounted_;  // the last estimate, not remembered
-
- public:
-  ~Searcher();
+  std::shared_ptr<ResultCountsCache> counts_;
 };
 
 }  // namespace tracuu

@@ -10,6 +10,8 @@ echo "== reliability: hostile requests, load during a reindex, killed indexers"
 scripts/reliability --build build --quick
 echo "== the search page in headless Chromium"
 tests/e2e/run.sh build build/e2e
+echo "== benchmark smoke run (it works and prints its tables; no speed is asserted)"
+scripts/bench --smoke --build build --out build/bench-smoke
 echo "== the suite under AddressSanitizer and UndefinedBehaviorSanitizer"
 scripts/sanitize.sh
 echo "== fuzzing: each target 30 s after replaying saved regressions"

@@ -84,6 +84,18 @@ bool read_number_line(const Line& l, DocumentMetadata& m) {
   return true;
 }
 
+// The number after blanks at `at` in `s` (at most `digits` digits), or -1. Not sscanf: glibc's
+// sscanf measures the whole remaining string first, quadratic over a long line.
+int number_at(std::string_view s, size_t at, int digits) {
+  while (at < s.size() && s[at] == ' ') ++at;
+  int value = 0, read = 0;
+  while (at < s.size() && read < digits && s[at] >= '0' && s[at] <= '9') {
+    value = value * 10 + (s[at++] - '0');
+    ++read;
+  }
+  return read ? value : -1;
+}
+
 // "Tây Ninh, ngày 10 tháng 5 năm 2022" (day and month may be blank in drafts).
 bool read_date_line(const Line& l, DocumentMetadata& m, std::string& place) {
   const std::string& f = l.folded;
@@ -92,10 +104,8 @@ bool read_date_line(const Line& l, DocumentMetadata& m, std::string& place) {
   size_t thang = find_word(f, "thang", ngay);
   size_t nam = find_word(f, "nam", thang == std::string::npos ? ngay : thang);
   if (thang == std::string::npos || nam == std::string::npos) return false;
-  int d = 0, mo = 0, y = 0;
-  std::sscanf(f.c_str() + ngay + 4, " %d", &d);
-  std::sscanf(f.c_str() + thang + 5, " %d", &mo);
-  if (std::sscanf(f.c_str() + nam + 3, " %4d", &y) != 1 || y < 1945 || y > 2100) return false;
+  int d = number_at(f, ngay + 4, 9), mo = number_at(f, thang + 5, 9), y = number_at(f, nam + 3, 4);
+  if (y < 1945 || y > 2100) return false;
   m.year = y;
   if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
     char buf[16];
@@ -517,8 +527,8 @@ std::string signer_of(const std::vector<Line>& lines) {
 int year_in(const std::string& folded) {
   for (size_t p = find_word(folded, "nam"); p != std::string::npos;
        p = find_word(folded, "nam", p + 1)) {
-    int y = 0;
-    if (std::sscanf(folded.c_str() + p + 3, " %4d", &y) == 1 && y >= 1945 && y <= 2100) return y;
+    int y = number_at(folded, p + 3, 4);
+    if (y >= 1945 && y <= 2100) return y;
   }
   return 0;
 }

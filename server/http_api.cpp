@@ -176,7 +176,7 @@ void install_limits_and_logging(httplib::Server& server, const ServerOptions& op
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
   server.set_keep_alive_timeout(2);  // an idle browser connection holds a worker: release it soon
-  server.set_keep_alive_max_count(100);
+  server.set_keep_alive_max_count(20);  // then the connection yields its thread to a waiting one
   server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_started = Clock::now();
     return httplib::Server::HandlerResponse::Unhandled;

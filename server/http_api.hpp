@@ -19,7 +19,7 @@ struct ServerOptions {
   size_t threads = 2;
 };
 
-inline constexpr size_t kConnectionThreadsPerWorker = 8;
+inline constexpr size_t kConnectionThreadsPerWorker = 32;
 
 // Installs routes, error handling, security headers, limits and the worker pool on `server`. Each
 // worker thread opens its own Searcher on first use.

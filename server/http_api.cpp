@@ -27,11 +27,11 @@ thread_local Clock::time_point request_started;
 
 // This thread's Searcher for `db`: Xapian handles must not cross threads.
 Result<Searcher*> searcher_for(const std::filesystem::path& db,
-                               const std::shared_ptr<ResultCountsCache>& counts) {
+                               const std::shared_ptr<RevisionCache>& cache) {
   thread_local std::map<std::string, std::unique_ptr<Searcher>> searchers;
   auto& slot = searchers[db.string()];
   if (!slot) {
-    auto opened = Searcher::open(db, counts);
+    auto opened = Searcher::open(db, cache);
     if (!opened.is_ok()) return opened.status();
     slot = std::move(opened.value());
   }
@@ -61,16 +61,16 @@ using SearchSlots = std::counting_semaphore<1024>;
 template <typename F>
 httplib::Server::Handler with_searcher(const ServerOptions& options,
                                        std::shared_ptr<SearchSlots> slots,
-                                       std::shared_ptr<ResultCountsCache> counts, F body) {
+                                       std::shared_ptr<RevisionCache> cache, F body) {
   return
-      [db = options.db, slots, counts, body](const httplib::Request& req, httplib::Response& res) {
+      [db = options.db, slots, cache, body](const httplib::Request& req, httplib::Response& res) {
         if (Status s = check_params(req); !s.is_ok()) return reply_error(res, s);
         slots->acquire();
         struct Release {
           SearchSlots& slots;
           ~Release() { slots.release(); }
         } release{*slots};
-        Result<Searcher*> searcher = searcher_for(db, counts);
+        Result<Searcher*> searcher = searcher_for(db, cache);
         if (!searcher.is_ok()) return reply_error(res, searcher.status());
         body(*searcher.value(), req, res);
       };
@@ -214,7 +214,7 @@ void install_api(httplib::Server& server, const ServerOptions& options) {
                               kMaxWaitingPerWorker * workers);
   };
   auto slots = std::make_shared<SearchSlots>(static_cast<std::ptrdiff_t>(workers));
-  auto counts = std::make_shared<ResultCountsCache>();  // shared by every worker's Searcher
+  auto cache = std::make_shared<RevisionCache>();  // shared by every worker's Searcher
   install_headers(server, options);
   install_limits_and_logging(server, options);
   // The route table.
@@ -222,11 +222,11 @@ void install_api(httplib::Server& server, const ServerOptions& options) {
     const char* pattern;
     httplib::Server::Handler handler;
   } routes[] = {
-      {"/api/search", with_searcher(options, slots, counts, handle_search)},
-      {R"(/api/documents/(.+))", with_searcher(options, slots, counts, handle_document)},
-      {R"(/api/directives/(.+))", with_searcher(options, slots, counts, handle_directive)},
-      {"/api/suggest", with_searcher(options, slots, counts, handle_suggest)},
-      {"/api/health", with_searcher(options, slots, counts, handle_health)},
+      {"/api/search", with_searcher(options, slots, cache, handle_search)},
+      {R"(/api/documents/(.+))", with_searcher(options, slots, cache, handle_document)},
+      {R"(/api/directives/(.+))", with_searcher(options, slots, cache, handle_directive)},
+      {"/api/suggest", with_searcher(options, slots, cache, handle_suggest)},
+      {"/api/health", with_searcher(options, slots, cache, handle_health)},
       {R"(/(|index\.html|assets/[A-Za-z0-9_.-]+))", handle_asset},
   };
   for (const auto& r : routes) {

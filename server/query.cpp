@@ -80,9 +80,11 @@ std::vector<Unit> analyse(std::string_view text) {
 
 class QueryBuilder {
  public:
-  explicit QueryBuilder(QueryTerms* terms, WordMatch match = WordMatch::kEveryWord)
+  explicit QueryBuilder(QueryTerms* terms, WordMatch match = WordMatch::kEveryWord,
+                        Proximity proximity = Proximity::kBoost)
       : terms_(terms),
-        join_(match == WordMatch::kEveryWord ? Xapian::Query::OP_AND : Xapian::Query::OP_OR) {}
+        join_(match == WordMatch::kEveryWord ? Xapian::Query::OP_AND : Xapian::Query::OP_OR),
+        proximity_(proximity == Proximity::kBoost) {}
 
   Xapian::Query word(const Word& w) {
     note(w);
@@ -151,8 +153,11 @@ class QueryBuilder {
         // phrase of such common syllables would be checked in nearly every document.
         std::vector<Xapian::Query> each;
         for (const Word& w : run) each.push_back(word(w));
-        std::vector<Xapian::Query> alternatives{Xapian::Query(
-            Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, each), phrase(run))};
+        Xapian::Query together = phrase(run);  // noted for highlighting either way
+        Xapian::Query all_words = combine(Xapian::Query::OP_AND, each);
+        std::vector<Xapian::Query> alternatives{
+            proximity_ ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, all_words, together)
+                       : all_words};
         for (const auto& [key, len] : found) {
           if (len == length) alternatives.push_back(abbreviation_term(key));
         }
@@ -165,7 +170,7 @@ class QueryBuilder {
       required.push_back(combine(Xapian::Query::OP_OR, alternatives));
     }
     Xapian::Query all = combine(join_, required);
-    Xapian::Query adjacent = adjacent_pairs(units);
+    Xapian::Query adjacent = proximity_ ? adjacent_pairs(units) : Xapian::Query();
     return adjacent.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, adjacent);
   }
 
@@ -206,6 +211,7 @@ class QueryBuilder {
 
   QueryTerms* terms_;
   Xapian::Query::op join_;  // how a clause's words combine: all required, or any
+  bool proximity_;          // Proximity::kBoost
 };
 
 }  // namespace
@@ -253,8 +259,9 @@ std::vector<QueryClause> parse_query(std::string_view q) {
   return clauses;
 }
 
-Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch match) {
-  QueryBuilder builder(terms, match);
+Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch match,
+                          Proximity proximity) {
+  QueryBuilder builder(terms, match, proximity);
   std::vector<QueryClause> clauses = parse_query(text);
   std::vector<Xapian::Query> required, excluded;
   std::vector<Xapian::Query> or_group;

@@ -5,7 +5,8 @@
 #include <cstdio>
 #include <set>
 
-#include "facets.hpp"
+#include "candidate_source.hpp"
+#include "facet_columns.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/document_number.hpp"
 #include "tracuu/highlighter.hpp"
@@ -151,7 +152,10 @@ std::string fold_phrase(const std::string& text) {
   size_t i = 0;
   while (i <= text.size()) {
     if (i == text.size() || text[i] == ' ') {
-      if (!word.empty()) out += (out.empty() ? "" : " ") + fold_diacritics(word);
+      if (!word.empty()) {
+        if (!out.empty()) out += ' ';
+        out += fold_diacritics(word);
+      }
       word.clear();
     } else {
       word.push_back(text[i]);
@@ -168,12 +172,12 @@ std::string fold_phrase(const std::string& text) {
 constexpr int kMaxReopens = 10;
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db,
-                                                 std::shared_ptr<ResultCountsCache> counts) {
+                                                 std::shared_ptr<RevisionCache> cache) {
   // Opening races commits too: a revision read while opening can be discarded under it.
   for (int attempt = 0;; ++attempt) {
     try {
-      if (!counts) counts = std::make_shared<ResultCountsCache>();
-      return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(db.string()), counts));
+      if (!cache) cache = std::make_shared<RevisionCache>();
+      return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(db.string()), cache));
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= kMaxReopens) {
         return Status::unavailable("cannot open index " + db.string() + ": " + e.get_msg());
@@ -235,18 +239,15 @@ void sort_by_date(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKe
   enquire.set_sort_by_key_then_relevance(&by_date, false);
 }
 
-// The match spies counting the facets a request asks for, over every match.
+// The match spies counting the facets a request asks for, over every match, from the facet
+// columns of the database's current revision.
 class FacetSpies {
  public:
-  void attach(Xapian::Enquire& enquire, const std::vector<std::string>& names) {
+  void attach(Xapian::Enquire& enquire, const FacetColumns& columns,
+              const std::vector<std::string>& names) {
     for (const std::string& name : names) {
       const FacetField* f = field_named(name);
-      if (f->multi) {
-        spies_.push_back(
-            std::make_unique<MultiValueCountSpy>(f->slot, schema::kMultiValueSeparator));
-      } else {
-        spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
-      }
+      spies_.push_back(std::make_unique<FacetCountSpy>(*columns.column(f->slot)));
       fields_.push_back(f);
       enquire.add_matchspy(spies_.back().get());
     }
@@ -256,23 +257,14 @@ class FacetSpies {
     std::map<std::string, std::vector<FacetValue>> out;
     for (size_t i = 0; i < spies_.size(); ++i) {
       std::vector<FacetValue> values;
-      if (fields_[i]->multi) {
-        for (const auto& [value, count] : static_cast<MultiValueCountSpy&>(*spies_[i]).counts()) {
-          values.push_back({value, count});
-        }
-      } else {
-        const auto& spy = static_cast<Xapian::ValueCountMatchSpy&>(*spies_[i]);
-        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
-          values.push_back({*v, v.get_termfreq()});
-        }
-      }
+      for (auto& [value, count] : spies_[i]->counts()) values.push_back({std::move(value), count});
       out[fields_[i]->name] = top_values(std::move(values), limit);
     }
     return out;
   }
 
  private:
-  std::vector<std::unique_ptr<Xapian::MatchSpy>> spies_;
+  std::vector<std::unique_ptr<FacetCountSpy>> spies_;
   std::vector<const FacetField*> fields_;
 };
 
@@ -280,45 +272,95 @@ class FacetSpies {
 
 SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   QueryTerms terms;
-  Xapian::Query query = build_query(request.query, &terms, match);
-  bool match_all = query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
-  Xapian::Query filters = filter_query(request);
-  if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
+  Xapian::Query ranked = build_query(request.query, &terms, match, Proximity::kBoost);
+  Xapian::Query plain = build_query(request.query, nullptr, match, Proximity::kIgnore);
+  bool match_all = plain.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+  if (Xapian::Query filters = filter_query(request); !filters.empty()) {
+    ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filters);
+    plain = Xapian::Query(Xapian::Query::OP_FILTER, plain, filters);
+  }
 
-  // Two passes over the matches. Counting every match (the exact total and the facets) needs
-  // no weights, so it runs with BoolWeight, where Xapian drops the boosts and phrase checks
-  // that only rank; its result is remembered for the next page or sort of the same search.
-  // Ranking then needs only the page: with a small check_at_least the matcher skips documents
-  // that cannot reach it.
+  // Counting every match (the exact total and the facets) needs no weights and no proximity;
+  // its result is remembered for the next page or sort of the same search. Ranking then needs
+  // only the page.
   SearchResult result;
-  ResultCounts counts = count(request, match, query, &result.counts_exact);
+  ResultCounts counts = count(request, match, plain, &result.counts_exact);
   result.total = counts.total;
   result.facets = std::move(counts.facets);
 
-  Xapian::Enquire ranking(db_);
-  ranking.set_query(query);
   // Browsing without a query: relevance means nothing, so newest first.
   SortOrder sort = request.sort;
   if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
-  Xapian::MultiValueKeyMaker by_date;
-  sort_by_date(ranking, sort, by_date);
-  Xapian::MSet mset = ranking.get_mset((request.page - 1) * request.size, request.size);
+  const size_t offset = (request.page - 1) * request.size;
+  std::vector<RankedDocument> page = sort == SortOrder::kRelevance
+                                         ? by_relevance(ranked, plain, offset, request.size)
+                                         : by_date(plain, sort, offset, request.size);
 
   const std::vector<std::string> located = terms.located_words();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document xd = it.get_document();
+  for (const RankedDocument& ranked_doc : page) {
+    Xapian::Document xd = db_.get_document(ranked_doc.id);
     const std::string data = xd.get_data();
     Hit hit;
     hit.document = decode_metadata(data);
-    hit.score = it.get_weight();
-    hit.snippet = make_snippet(stored_text(data), terms, locate(db_, *it, xd, located));
+    hit.score = ranked_doc.weight;
+    hit.snippet = make_snippet(stored_text(data), terms, locate(db_, ranked_doc.id, xd, located));
     result.hits.push_back(std::move(hit));
   }
   return result;
 }
 
-Searcher::Searcher(Xapian::Database db, std::shared_ptr<ResultCountsCache> counts)
-    : db_(std::move(db)), counts_(std::move(counts)) {}
+namespace {
+
+template <typename Ranked>
+void append(const Xapian::MSet& mset, size_t from, std::vector<Ranked>& out) {
+  for (auto it = mset[from]; it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
+}
+
+}  // namespace
+
+// Relevance in two passes. Every match is ranked without proximity; the first kRescoreWindow
+// are then ranked again by the whole query, proximity included, which Xapian now checks in
+// those documents only. Ranks past the window keep the first pass's order, so paging never
+// repeats or skips a document.
+std::vector<Searcher::RankedDocument> Searcher::by_relevance(const Xapian::Query& ranked,
+                                                             const Xapian::Query& plain,
+                                                             size_t offset, size_t size) {
+  std::vector<RankedDocument> order;
+  Xapian::Enquire first(db_);
+  bool same = ranked.get_description() == plain.get_description();
+  first.set_query(same ? ranked : plain);
+  Xapian::MSet firsts =
+      first.get_mset(0, same ? offset + size : std::max(kRescoreWindow, offset + size));
+  size_t window = same ? 0 : std::min<size_t>(kRescoreWindow, firsts.size());
+  if (offset < window) {
+    std::vector<Xapian::docid> candidates;
+    for (auto it = firsts.begin(); candidates.size() < window; ++it) candidates.push_back(*it);
+    Xapian::Enquire second(db_);
+    auto* source = new CandidateSource(std::move(candidates));
+    second.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(source->release())));
+    append(second.get_mset(0, window), 0, order);
+  }
+  append(firsts, order.size(), order);
+  if (offset >= order.size()) return {};
+  order.erase(order.begin(), order.begin() + offset);
+  if (order.size() > size) order.resize(size);
+  return order;
+}
+
+std::vector<Searcher::RankedDocument> Searcher::by_date(const Xapian::Query& query, SortOrder sort,
+                                                        size_t offset, size_t size) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  Xapian::MultiValueKeyMaker by_date;
+  sort_by_date(enquire, sort, by_date);
+  std::vector<RankedDocument> page;
+  append(enquire.get_mset(offset, size), 0, page);
+  return page;
+}
+
+Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache)
+    : db_(std::move(db)), cache_(std::move(cache)) {}
 
 namespace {
 
@@ -342,23 +384,37 @@ ResultCounts Searcher::count(const SearchRequest& request, WordMatch match,
                              const Xapian::Query& query, bool* exact) {
   const std::string key = counts_key(request, match);
   const Xapian::rev revision = db_.get_revision();
-  if (std::optional<ResultCounts> known = counts_->find(revision, key)) {
+  if (std::optional<ResultCounts> known = cache_->find(revision, key)) {
     *exact = true;
     return std::move(*known);
   }
   Xapian::Enquire counting(db_);
   counting.set_query(query);
   counting.set_weighting_scheme(Xapian::BoolWeight());
+  std::shared_ptr<const FacetColumns> columns = facet_columns();
   FacetSpies facets;
-  facets.attach(counting, request.facets);
+  facets.attach(counting, *columns, request.facets);
   counting.set_time_limit(kExactCountSeconds);
   Xapian::MSet all = counting.get_mset(0, 0, db_.get_doccount());
   ResultCounts counts;
   counts.total = all.get_matches_estimated();
   counts.facets = facets.counts(request.facet_size);
   *exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-  if (*exact) counts_->remember(revision, key, counts);
+  if (*exact) cache_->remember(revision, key, counts);
   return counts;
+}
+
+std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
+  const Xapian::rev revision = db_.get_revision();
+  if (auto known = cache_->columns(revision)) return known;
+  std::vector<Xapian::valueno> slots, multi;
+  for (const FacetField& f : kFields) {
+    slots.push_back(f.slot);
+    if (f.multi) multi.push_back(f.slot);
+  }
+  auto loaded = FacetColumns::load(db_, slots, multi, schema::kMultiValueSeparator);
+  cache_->remember_columns(revision, loaded);
+  return loaded;
 }
 
 Result<DocumentView> Searcher::document(const std::string& id, const std::string& highlight_query) {

@@ -418,12 +418,59 @@ TEST_F(SearcherTest, RememberedCountsFollowTheIndex) {
   r.page = 2;
   r.sort = SortOrder::kDateDesc;
   EXPECT_EQ(search(*searcher.value(), r).total, 3u);
-  write_file(work / "docs" / "more.txt", "Hàng mới về kho.");
+  EXPECT_TRUE(search(*searcher.value(), r).facets["year"].empty());
+  write_file(work / "docs" / "more.txt", "Hà Nội, ngày 3 tháng 4 năm 2024\nHàng mới về kho.");
   auto writer = IndexWriter::open(work / "db", false);
   ASSERT_TRUE(writer.is_ok());
   ASSERT_TRUE(writer.value()->index({work / "docs"}).is_ok());
   writer.value().reset();  // releases the lock
-  EXPECT_EQ(search(*searcher.value(), r).total, 4u);
+  SearchResult after = search(*searcher.value(), r);
+  EXPECT_EQ(after.total, 4u);
+  ASSERT_EQ(after.facets["year"].size(), 1u) << "facet columns are read again";
+  EXPECT_EQ(after.facets["year"][0].value, "2024");
+  EXPECT_EQ(after.facets["year"][0].count, 1u);
+}
+
+// Relevance ranks every match without proximity, then re-ranks the first kRescoreWindow with
+// it. Here the short letters with the words apart rank first without proximity, then the
+// medium ones with "nông thôn" together, then long ones with the words apart, past the window:
+// proximity must lift the medium letters to the top, and pages straddling the window's edge
+// must give every match exactly once.
+TEST_F(SearcherTest, RelevanceRerankedWithinTheWindowPagesNeitherRepeatNorSkip) {
+  TempDir work;
+  const size_t short_apart = kRescoreWindow - 20, together = 20, long_apart = 37;
+  auto letter = [&](const std::string& name, size_t i, const std::string& body) {
+    write_file(work / "docs" / (name + std::to_string(1000 + i) + ".txt"),
+               "Công văn số " + std::to_string(i) + " " + body);
+  };
+  const std::string padding =
+      " Các phòng ban chuyên môn của huyện, các xã và thị trấn phối hợp "
+      "thực hiện nghiêm túc, báo cáo kết quả đúng thời hạn quy định.";
+  for (size_t i = 0; i < short_apart; ++i) letter("a", i, "nông nghiệp, thôn xóm.");
+  for (size_t i = 0; i < together; ++i) letter("b", i, "về nông thôn mới trong huyện nhà.");
+  for (size_t i = 0; i < long_apart; ++i) letter("c", i, "nông nghiệp, thôn xóm." + padding);
+  build_index(work / "db", {work / "docs"});
+  auto searcher = Searcher::open(work / "db");
+  ASSERT_TRUE(searcher.is_ok());
+  SearchRequest r;
+  r.query = "nông thôn";
+  r.size = 9;  // pages 22 and 23 straddle the window's edge at 200
+  r.facets = {};
+  std::vector<std::string> seen;
+  for (r.page = 1;; ++r.page) {
+    SearchResult page = search(*searcher.value(), r);
+    EXPECT_EQ(page.total, short_apart + together + long_apart);
+    if (page.hits.empty()) break;
+    for (const Hit& h : page.hits) {
+      seen.push_back(std::filesystem::path(h.document.source.path).filename().string());
+    }
+  }
+  ASSERT_EQ(seen.size(), short_apart + together + long_apart);
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), seen.size()) << "repeated";
+  for (size_t i = 0; i < seen.size(); ++i) {
+    char group = i < together ? 'b' : i < together + short_apart ? 'a' : 'c';
+    EXPECT_EQ(seen[i][0], group) << "rank " << i << ": " << seen[i];
+  }
 }
 
 TEST_F(SearcherTest, AMissingDatabaseIsUnavailable) {

@@ -44,8 +44,15 @@ struct QueryTerms {
 // with the most and rarest first. Phrases and exclusions still hold: only each run of plain
 // words is relaxed to any of its words.
 enum class WordMatch { kEveryWord, kAnyWord };
+//
+// kBoost adds weight where words typed side by side stand side by side in the text (and an
+// abbreviation's typed-out words stand together). Checking word positions in every match is
+// most of a ranking pass over common words, so the searcher ranks every match kIgnore first and
+// re-ranks only the best candidates with kBoost. Proximity never changes what matches.
+enum class Proximity { kBoost, kIgnore };
 Xapian::Query build_query(std::string_view query, QueryTerms* terms = nullptr,
-                          WordMatch match = WordMatch::kEveryWord);
+                          WordMatch match = WordMatch::kEveryWord,
+                          Proximity proximity = Proximity::kBoost);
 
 // Cap on the clauses read from one query: thousands of ORs must not build a huge query.
 inline constexpr size_t kMaxQueryClauses = 64;

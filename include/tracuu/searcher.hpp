@@ -17,7 +17,7 @@
 
 #include "tracuu/document.hpp"
 #include "tracuu/query.hpp"
-#include "tracuu/result_counts.hpp"
+#include "tracuu/revision_cache.hpp"
 #include "tracuu/status.hpp"
 
 namespace tracuu {
@@ -86,13 +86,16 @@ struct Suggestion {
   size_t count = 0;
 };
 
+// Relevance ranks every match without proximity, then re-ranks this many of the best with it.
+inline constexpr size_t kRescoreWindow = 200;
+
 class Searcher {
  public:
   // kUnavailable when the database cannot be opened.
-  // `counts`, when given, is shared with the other Searchers of the same database (the HTTP
+  // `cache`, when given, is shared with the other Searchers of the same database (the HTTP
   // server passes one per database to every worker).
-  static Result<std::unique_ptr<Searcher>> open(
-      const std::filesystem::path& db, std::shared_ptr<ResultCountsCache> counts = nullptr);
+  static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& db,
+                                                std::shared_ptr<RevisionCache> cache = nullptr);
 
   // kInvalidArgument for bad dates, sizes or facet names; kUnavailable when the database
   // cannot be read.
@@ -105,17 +108,27 @@ class Searcher {
   Result<size_t> document_count();
 
  private:
-  Searcher(Xapian::Database db, std::shared_ptr<ResultCountsCache> counts);
+  Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache);
+  struct RankedDocument {
+    Xapian::docid id;
+    double weight;
+  };
   SearchResult run(const SearchRequest& request, WordMatch match);
+  std::vector<RankedDocument> by_relevance(const Xapian::Query& ranked, const Xapian::Query& plain,
+                                           size_t offset, size_t size);
+  std::vector<RankedDocument> by_date(const Xapian::Query& query, SortOrder sort, size_t offset,
+                                      size_t size);
   // The total and facets of the result set; `exact` false when the time limit ran out.
   ResultCounts count(const SearchRequest& request, WordMatch match, const Xapian::Query& query,
                      bool* exact);
+  // The facet columns of db_'s revision, from the cache or read now.
+  std::shared_ptr<const FacetColumns> facet_columns();
   // Runs `body` on the latest revision, retrying once if a commit lands meanwhile.
   template <typename T, typename F>
   Result<T> on_latest(F&& body);
 
   Xapian::Database db_;
-  std::shared_ptr<ResultCountsCache> counts_;
+  std::shared_ptr<RevisionCache> cache_;
 };
 
 }  // namespace tracuu

@@ -1,0 +1,58 @@
+// What every Searcher of one database shares about its latest revision: the facet columns and
+// the remembered totals and facet counts of recent result sets.
+//
+// Counting every match is most of a query's cost. A result set's total and facets do not change
+// with the page or the sort, and officials page through results, re-sort them and repeat
+// popular searches; the facet columns make the first count cheap, the remembered counts make the
+// next ones free. Everything belongs to one database revision: the first lookup on a newer
+// revision forgets it all, so a reindex is never answered from old counts.
+// Thread-safe (a mutex); holds plain data only, never Xapian handles.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tracuu {
+
+class FacetColumns;  // server/facet_columns.hpp
+
+struct FacetValue {
+  std::string value;
+  size_t count = 0;
+};
+
+struct ResultCounts {
+  size_t total = 0;
+  std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count
+};
+
+class RevisionCache {
+ public:
+  explicit RevisionCache(size_t capacity = 1024) : capacity_(capacity) {}
+
+  std::optional<ResultCounts> find(uint64_t revision, const std::string& key);
+  // Only exact counts belong here: estimates are counted again next time.
+  void remember(uint64_t revision, const std::string& key, ResultCounts counts);
+
+  // The facet columns loaded at `revision`, or nullptr.
+  std::shared_ptr<const FacetColumns> columns(uint64_t revision);
+  void remember_columns(uint64_t revision, std::shared_ptr<const FacetColumns> columns);
+
+ private:
+  // Whether `revision` is the one held, after forgetting everything for a newer one: a worker
+  // still on an older revision neither reads nor replaces the newer entries. With mutex_ held.
+  bool is_current(uint64_t revision);
+
+  const size_t capacity_;
+  std::mutex mutex_;
+  uint64_t revision_ = 0;
+  std::map<std::string, ResultCounts> entries_;
+  std::shared_ptr<const FacetColumns> columns_;
+};
+
+}  // namespace tracuu

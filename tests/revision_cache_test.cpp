@@ -1,0 +1,61 @@
+// The cache shared by every Searcher of a database: hits within a revision, forgets on a newer
+// one, ignores workers still on an older one, bounded.
+#include "tracuu/revision_cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "facet_columns.hpp"
+
+namespace tracuu {
+namespace {
+
+TEST(RevisionCacheTest, RemembersWithinARevisionOnly) {
+  RevisionCache cache;
+  ResultCounts c;
+  c.total = 7;
+  c.facets["year"] = {{"2022", 7}};
+  cache.remember(3, "q", c);
+  ASSERT_TRUE(cache.find(3, "q").has_value());
+  EXPECT_EQ(cache.find(3, "q")->total, 7u);
+  EXPECT_FALSE(cache.find(3, "other").has_value());
+  EXPECT_FALSE(cache.find(4, "q").has_value()) << "a newer revision forgets";
+  EXPECT_FALSE(cache.find(3, "q").has_value()) << "and stays forgotten";
+  cache.remember(4, "q", c);
+  cache.remember(3, "q", ResultCounts{99, {}});  // a late worker on an old revision is ignored
+  ASSERT_TRUE(cache.find(4, "q").has_value()) << "and does not make the newer one forget";
+  EXPECT_EQ(cache.find(4, "q")->total, 7u);
+}
+
+TEST(RevisionCacheTest, FacetColumnsBelongToTheirRevision) {
+  RevisionCache cache;
+  EXPECT_EQ(cache.columns(1), nullptr);
+  auto columns = std::make_shared<FacetColumns>();
+  cache.remember_columns(1, columns);
+  EXPECT_EQ(cache.columns(1), columns);
+  EXPECT_EQ(cache.columns(0), nullptr) << "an older revision is not served newer columns";
+  EXPECT_EQ(cache.columns(1), columns);
+  EXPECT_EQ(cache.columns(2), nullptr) << "a newer revision reads them again";
+}
+
+TEST(RevisionCacheTest, BoundedAndSafeAcrossThreads) {
+  RevisionCache cache(16);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 1000; ++i) {
+        std::string key = std::to_string(t) + ":" + std::to_string(i % 40);
+        cache.remember(1, key, ResultCounts{static_cast<size_t>(i), {}});
+        cache.find(1, key);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  size_t found = 0;
+  for (int i = 0; i < 40; ++i) found += cache.find(1, "0:" + std::to_string(i)).has_value();
+  EXPECT_LE(found, 16u);
+}
+
+}  // namespace
+}  // namespace tracuu

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "file_pipeline.hpp"
+#include "tracuu/abbreviations.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/schema.hpp"
 #include "tracuu/source_text.hpp"
@@ -64,11 +65,30 @@ bool under_root(const std::string& path, const std::vector<std::string>& roots) 
   return false;
 }
 
+// prefix + value. (Assigning a prefix to a reused string trips GCC 12's -Wrestrict.)
+std::string prefixed(std::string_view prefix, std::string_view value) {
+  std::string term;
+  term.reserve(prefix.size() + value.size());
+  term.append(prefix).append(value);
+  return term;
+}
+
 void add_filter(Xapian::Document& xd, std::string_view prefix, Xapian::valueno slot,
                 const std::string& display) {
   if (display.empty()) return;
   xd.add_boolean_term(schema::filter_term(prefix, display));
   xd.add_value(slot, display);
+}
+
+// schema::kSpelledOut for every expansion the words spell out, once per occurrence (the wdf
+// ranks a text that says "Ủy ban nhân dân" ten times above one that says it once).
+void add_spelled_out_abbreviations(Xapian::Document& xd, const std::vector<std::string>& words) {
+  const Abbreviations& table = Abbreviations::builtin();
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (const auto& [key, length] : table.abbreviations_at(words, i)) {
+      xd.add_term(prefixed(schema::kSpelledOut, key));
+    }
+  }
 }
 
 }  // namespace
@@ -98,31 +118,30 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
   }
   if (!cited.empty()) xd.add_value(schema::kDirectiveSlot, cited);
 
-  std::string term;
   std::vector<uint32_t> offsets;
+  thread_local std::vector<std::string> words;  // the text's folded words, in order
+  words.clear();
   analyzer.analyze(doc.text, schema::kFirstPosition, [&](const Token& t) {
     if (t.kind == TokenKind::kWord &&
         (t.position - schema::kFirstPosition) % schema::kOffsetStride == 0) {
       offsets.push_back(t.start);
     }
     if (t.kind == TokenKind::kCompound) {
-      term.assign(schema::kCompound).append(t.folded);
-      xd.add_term(term);
+      xd.add_term(prefixed(schema::kCompound, t.folded));
       return;
     }
     xd.add_posting(t.folded, t.position);
+    words.push_back(t.folded);
     if (t.exact != t.folded) {
-      term.assign(schema::kExact).append(t.exact);
-      xd.add_term(term);
+      xd.add_term(prefixed(schema::kExact, t.exact));
     }
   });
+  add_spelled_out_abbreviations(xd, words);
   analyzer.analyze(m.title, 0, [&](const Token& t) {
     if (t.kind != TokenKind::kWord) return;
-    term.assign(schema::kTitle).append(t.folded);
-    xd.add_term(term);
+    xd.add_term(prefixed(schema::kTitle, t.folded));
     if (t.exact != t.folded) {
-      term.assign(schema::kTitleExact).append(t.exact);
-      xd.add_term(term);
+      xd.add_term(prefixed(schema::kTitleExact, t.exact));
     }
   });
   if (std::string whole = schema::title_term(m.title); !whole.empty()) xd.add_boolean_term(whole);

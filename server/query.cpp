@@ -10,8 +10,8 @@
 //  - an excluded word typed with diacritics excludes that exact form only ("-chợ" keeps "cho");
 //  - a document number ("03-CT/TW", "chỉ thị 03/CT-TW") matches the document that bears it with
 //    a large fixed weight, then the documents that cite it with a smaller one;
-//  - an abbreviation also matches its expansion as a phrase, and the expansion its
-//    abbreviation (UBND ↔ Ủy ban nhân dân).
+//  - an abbreviation also matches its expansion spelled out (a term the indexer adds), and the
+//    expansion its abbreviation (UBND ↔ Ủy ban nhân dân).
 #include "tracuu/query.hpp"
 
 #include <algorithm>
@@ -28,6 +28,8 @@ namespace {
 constexpr double kOwnNumberWeight = 60.0;
 constexpr double kCitedNumberWeight = 12.0;
 constexpr double kWholeTitleWeight = 25.0;
+// The share of their weight that an expansion's words keep when they stand apart.
+constexpr double kScatteredExpansionWeight = 0.25;
 
 std::string prefixed(std::string_view prefix, const std::string& term) {
   return std::string(prefix) + term;
@@ -149,15 +151,15 @@ class QueryBuilder {
         size_t length = found[0].second;
         std::vector<Word> run;
         for (size_t k = i; k < i + length; ++k) run.push_back(units[k].words[0]);
-        // The words typed out match wherever they all occur, together first: a required
+        // Spelled out (a term the indexer adds) or abbreviated, the expansion ranks as the unit
+        // it is. Its syllables scattered over the text still match, well below: a required
         // phrase of such common syllables would be checked in nearly every document.
         std::vector<Xapian::Query> each;
         for (const Word& w : run) each.push_back(word(w));
-        Xapian::Query together = phrase(run);  // noted for highlighting either way
-        Xapian::Query all_words = combine(Xapian::Query::OP_AND, each);
         std::vector<Xapian::Query> alternatives{
-            proximity_ ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, all_words, together)
-                       : all_words};
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_AND, each),
+                          kScatteredExpansionWeight),
+            Xapian::Query(prefixed(schema::kSpelledOut, found[0].first))};
         for (const auto& [key, len] : found) {
           if (len == length) alternatives.push_back(abbreviation_term(key));
         }
@@ -188,12 +190,14 @@ class QueryBuilder {
     return Xapian::Query(compound ? prefixed(schema::kCompound, key) : key);
   }
 
+  // The documents that spell the abbreviation out: the indexer marks them with one term
+  // (schema::kSpelledOut), where a phrase would be checked in every document holding the
+  // expansion's common syllables. The expansion is still marked as a phrase in snippets.
   void add_abbreviation_expansions(const std::string& key, std::vector<Xapian::Query>& out) {
-    for (const auto& expansion : Abbreviations::builtin().expansions(key)) {
-      std::vector<Word> words;
-      for (const std::string& f : expansion) words.push_back({f, f});
-      out.push_back(phrase(words));
-    }
+    const auto& expansions = Abbreviations::builtin().expansions(key);
+    if (expansions.empty()) return;
+    if (terms_) terms_->phrases.insert(terms_->phrases.end(), expansions.begin(), expansions.end());
+    out.emplace_back(prefixed(schema::kSpelledOut, key));
   }
 
   // Vietnamese words are mostly two syllables ("nông thôn", "bán hàng"): documents where the

@@ -431,6 +431,46 @@ TEST_F(SearcherTest, RememberedCountsFollowTheIndex) {
   EXPECT_EQ(after.facets["year"][0].count, 1u);
 }
 
+// An abbreviation finds its expansion spelled out and the reverse; words of the expansion
+// standing apart are not the expansion (typed out, they still match, after it).
+TEST_F(SearcherTest, AbbreviationsMatchTheirExpansionsBothWays) {
+  TempDir work;
+  write_file(work / "docs" / "spelled.txt", "Ủy ban nhân dân huyện ban hành kế hoạch.");
+  write_file(work / "docs" / "short.txt", "UBND huyện ban hành kế hoạch.");
+  write_file(work / "docs" / "apart.txt",
+             "Ban chấp hành ủy quyền cho nhân viên và dân quân huyện.");
+  write_file(work / "docs" / "education.txt", "Sở Giáo dục và Đào tạo tổ chức kỳ thi.");
+  write_file(work / "docs" / "education_short.txt", "Sở GD&ĐT tổ chức kỳ thi.");
+  build_index(work / "db", {work / "docs"});
+  auto searcher = Searcher::open(work / "db");
+  ASSERT_TRUE(searcher.is_ok());
+  auto files = [&](const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    std::set<std::string> names;
+    for (const Hit& h : search(*searcher.value(), r).hits) {
+      names.insert(std::filesystem::path(h.document.source.path).stem().string());
+    }
+    return names;
+  };
+  const std::set<std::string> both{"short", "spelled"};
+  EXPECT_EQ(files("UBND huyện"), both);
+  EXPECT_EQ(files("ubnd"), both);
+  for (const char* q : {"ủy ban nhân dân", "uy ban nhan dan huyen"}) {
+    SearchRequest r;
+    r.query = q;
+    SearchResult result = search(*searcher.value(), r);
+    ASSERT_EQ(result.hits.size(), 3u) << q;
+    std::set<std::string> first_two;
+    for (size_t i = 0; i < 2; ++i) {
+      first_two.insert(std::filesystem::path(result.hits[i].document.source.path).stem());
+    }
+    EXPECT_EQ(first_two, both) << q;
+  }
+  EXPECT_EQ(files("GD&ĐT"), (std::set<std::string>{"education", "education_short"}));
+  EXPECT_EQ(files("giáo dục và đào tạo"), (std::set<std::string>{"education", "education_short"}));
+}
+
 // Relevance ranks every match without proximity, then re-ranks the first kRescoreWindow with
 // it. Here the short letters with the words apart rank first without proximity, then the
 // medium ones with "nông thôn" together, then long ones with the words apart, past the window:

@@ -17,6 +17,10 @@ inline constexpr std::string_view kCompound =
     "K";  // compound key: "K3/CT-TW", "Kgd&dt", "K2021-05-19"
 inline constexpr std::string_view kTitle = "S";  // folded title word, no positions (title boost)
 inline constexpr std::string_view kTitleExact = "T";  // exact title word when ≠ folded ("Tbán")
+// An abbreviation whose expansion the text spells out, no positions: "Aubnd" where the text reads
+// "Ủy ban nhân dân" (data/abbreviations.tsv). A query for UBND then needs this one term, not a
+// phrase checked in every document that holds those four common syllables.
+inline constexpr std::string_view kSpelledOut = "A";
 
 // Boolean terms (wdf 0; filters and identity).
 inline constexpr std::string_view kId = "Q";         // document id: "Qa1b2c3d4e5f6-2"

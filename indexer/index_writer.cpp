@@ -154,8 +154,18 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool 
     std::error_code ec;
     fs::create_directories(db, ec);
     int flags = rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
-    return std::unique_ptr<IndexWriter>(
-        new IndexWriter(Xapian::WritableDatabase(db.string(), flags)));
+    Xapian::WritableDatabase xdb(db.string(), flags);
+    const std::string key(schema::kSchemaVersionKey);
+    std::string version = xdb.get_metadata(key);
+    if (xdb.get_doccount() > 0 && version != schema::kSchemaVersion) {
+      return Status::invalid_argument(
+          "database " + db.string() + " was built by another version of tracuu-index (schema " +
+          (version.empty() ? "1" : version) + ", this one writes " +
+          std::string(schema::kSchemaVersion) + "): run again with --rebuild");
+    }
+    if (version != schema::kSchemaVersion)
+      xdb.set_metadata(key, std::string(schema::kSchemaVersion));
+    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(xdb)));
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::unavailable("database " + db.string() +
                                " is locked: another tracuu-index is writing to it");

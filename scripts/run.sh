@@ -7,7 +7,11 @@ source scripts/deps.sh
 install_packages "${TRACUU_PACKAGES[@]}"
 build_tracuu build
 mkdir -p data
-build/tracuu-index --db data/index corpus
+# An index left by an older tracuu (another schema version) is rebuilt from corpus/.
+if ! build/tracuu-index --db data/index corpus 2> >(tee /tmp/tracuu-index.err >&2); then
+  grep -q -- "--rebuild" /tmp/tracuu-index.err || exit 1
+  build/tracuu-index --db data/index --rebuild corpus
+fi
 if [ -x build/tracuu-server ]; then
   exec build/tracuu-server --db data/index "$@"
 fi

@@ -177,7 +177,9 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db
   for (int attempt = 0;; ++attempt) {
     try {
       if (!cache) cache = std::make_shared<RevisionCache>();
-      return std::unique_ptr<Searcher>(new Searcher(Xapian::Database(db.string()), cache));
+      std::unique_ptr<Searcher> searcher(new Searcher(Xapian::Database(db.string()), cache));
+      searcher->facet_columns();  // read now, not in the first search (28 ms at 20,000 docs)
+      return searcher;
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= kMaxReopens) {
         return Status::unavailable("cannot open index " + db.string() + ": " + e.get_msg());

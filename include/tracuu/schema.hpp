@@ -47,6 +47,10 @@ enum Slot : Xapian::valueno {
 inline constexpr char kMultiValueSeparator = '\x1f';
 
 // Database metadata keys.
+// The schema's version, kept in the database: a change to what the indexer writes that the
+// searcher depends on bumps it, and tracuu-index refuses to mix versions in one index.
+inline constexpr std::string_view kSchemaVersionKey = "tracuu:schema";
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kFileRecord = "file:";  // + file key → "<xxh64 hex>\t<path>"
 
 // Positions: the title's words are not indexed separately; free text starts at 1.

@@ -1,7 +1,12 @@
 #include "tracuu/index_writer.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <set>
 
 #include "file_pipeline.hpp"
@@ -91,6 +96,26 @@ void add_spelled_out_abbreviations(Xapian::Document& xd, const std::vector<std::
   }
 }
 
+// fsync of every file in `dir`, then of `dir` itself.
+Status sync_files(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file()) paths.push_back(entry.path());
+  }
+  paths.push_back(dir);
+  for (const fs::path& path : paths) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+      std::string why = std::strerror(errno);
+      if (fd >= 0) ::close(fd);
+      return Status::unavailable("cannot sync " + path.string() + " to disk: " + why);
+    }
+    ::close(fd);
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
@@ -153,7 +178,11 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool 
   try {
     std::error_code ec;
     fs::create_directories(db, ec);
-    int flags = rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+    // A rebuild starts from nothing, so a power cut in the middle loses nothing a rerun cannot
+    // redo: its commits skip fsync and the whole database is synced once at the end (index()).
+    // An incremental run syncs every commit: the index it adds to must survive.
+    int flags =
+        rebuild ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC : Xapian::DB_CREATE_OR_OPEN;
     Xapian::WritableDatabase xdb(db.string(), flags);
     const std::string key(schema::kSchemaVersionKey);
     std::string version = xdb.get_metadata(key);
@@ -165,7 +194,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool 
     }
     if (version != schema::kSchemaVersion)
       xdb.set_metadata(key, std::string(schema::kSchemaVersion));
-    return std::unique_ptr<IndexWriter>(new IndexWriter(std::move(xdb)));
+    auto writer = std::unique_ptr<IndexWriter>(new IndexWriter(std::move(xdb)));
+    if (rebuild) writer->sync_at_end_ = db;
+    return writer;
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::unavailable("database " + db.string() +
                                " is locked: another tracuu-index is writing to it");
@@ -207,6 +238,9 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
     remove_vanished(list.roots, summary);
     db_.commit();
     summary.documents = db_.get_doccount();
+    if (!sync_at_end_.empty()) {
+      if (Status synced = sync_files(sync_at_end_); !synced.is_ok()) return synced;
+    }
   } catch (const Xapian::Error& e) {
     return Status::unavailable("index write failed: " + e.get_description());
   }
@@ -241,8 +275,14 @@ size_t IndexWriter::write_file(PreparedFile& file, IndexSummary& summary) {
   }
   const std::string record_key = std::string(schema::kFileRecord) + file.key;
   bool known = !db_.get_metadata(record_key).empty();
-  db_.delete_document(std::string(schema::kFile) + file.key);
-  for (auto& [id_term, document] : file.documents) db_.replace_document(id_term, document);
+  if (known) {
+    db_.delete_document(std::string(schema::kFile) + file.key);
+    for (auto& [id_term, document] : file.documents) db_.replace_document(id_term, document);
+  } else {
+    // No record, no documents: the record lands in the same commit as the file's documents.
+    // Adding skips the look-ups of the id terms, which a first build would pay for every part.
+    for (auto& [id_term, document] : file.documents) db_.add_document(document);
+  }
   // In the same commit as the documents: after a crash either both landed or neither.
   db_.set_metadata(record_key, file.hash + "\t" + file.path);
   ++(known ? summary.updated : summary.added);

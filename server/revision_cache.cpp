@@ -6,6 +6,7 @@ bool RevisionCache::is_current(uint64_t revision) {
   if (revision > revision_) {
     entries_.clear();
     columns_.reset();
+    spellings_.reset();
     revision_ = revision;
   }
   return revision == revision_;
@@ -21,7 +22,7 @@ std::optional<ResultCounts> RevisionCache::find(uint64_t revision, const std::st
 
 void RevisionCache::remember(uint64_t revision, const std::string& key, ResultCounts counts) {
   std::lock_guard lock(mutex_);
-  if (!is_current(revision)) return;
+  if (!is_current(revision) || capacity_ == 0) return;
   if (entries_.size() >= capacity_) entries_.clear();  // simple and bounded
   entries_[key] = std::move(counts);
 }
@@ -37,6 +38,19 @@ void RevisionCache::remember_columns(uint64_t revision,
   std::lock_guard lock(mutex_);
   if (!is_current(revision)) return;
   columns_ = std::move(columns);
+}
+
+std::shared_ptr<const WordSpellings> RevisionCache::spellings(uint64_t revision) {
+  std::lock_guard lock(mutex_);
+  if (!is_current(revision)) return nullptr;
+  return spellings_;
+}
+
+void RevisionCache::remember_spellings(uint64_t revision,
+                                       std::shared_ptr<const WordSpellings> spellings) {
+  std::lock_guard lock(mutex_);
+  if (!is_current(revision)) return;
+  spellings_ = std::move(spellings);
 }
 
 }  // namespace tracuu

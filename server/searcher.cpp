@@ -12,6 +12,7 @@
 #include "tracuu/highlighter.hpp"
 #include "tracuu/normalize.hpp"
 #include "tracuu/schema.hpp"
+#include "word_spellings.hpp"
 
 namespace tracuu {
 namespace {
@@ -419,6 +420,14 @@ std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
   return loaded;
 }
 
+std::shared_ptr<const WordSpellings> Searcher::word_spellings() {
+  const Xapian::rev revision = db_.get_revision();
+  if (auto known = cache_->spellings(revision)) return known;
+  auto loaded = WordSpellings::load(db_);
+  cache_->remember_spellings(revision, loaded);
+  return loaded;
+}
+
 Result<DocumentView> Searcher::document(const std::string& id, const std::string& highlight_query) {
   return on_latest<DocumentView>([&]() -> Result<DocumentView> {
     std::string term = std::string(schema::kId) + id;
@@ -494,19 +503,27 @@ Result<std::vector<Suggestion>> Searcher::suggest(const std::string& prefix, siz
         }
       }
     }
-    // Frequent words completing the last word typed.
-    size_t space = folded.rfind(' ');
-    std::string head = space == std::string::npos ? "" : folded.substr(0, space + 1);
-    std::string last = space == std::string::npos ? folded : folded.substr(space + 1);
+    // Frequent words completing the last word typed, spelled as the documents spell them,
+    // after the words typed before it as they were typed.
+    const std::string typed = to_nfc(prefix);
+    size_t space = typed.find_last_of(" \t");
+    std::string head = space == std::string::npos ? "" : typed.substr(0, space + 1);
+    std::string last_typed = canonical_word(typed.substr(head.size()));
+    std::string last = fold_diacritics(last_typed);
+    if (last.empty()) return out;
+    bool marked = last_typed != last;  // "bá": only completions that start so ("bán", "bác")
     std::vector<std::pair<Xapian::doccount, std::string>> words;
     for (auto t = db_.allterms_begin(last); t != db_.allterms_end(last) && words.size() < 2000;
          ++t) {
       words.emplace_back(t.get_termfreq(), *t);
     }
     std::sort(words.begin(), words.end(), std::greater<>());
+    std::shared_ptr<const WordSpellings> spellings = word_spellings();
     for (const auto& [count, word] : words) {
       if (out.size() >= limit) break;
-      out.push_back({head + word, "term", count});
+      std::string spelled = spellings->spelling_of(word, count);
+      if (marked && spelled.compare(0, last_typed.size(), last_typed) != 0) continue;
+      out.push_back({head + spelled, "term", count});
     }
     return out;
   });

@@ -28,6 +28,12 @@ TEST(RevisionCacheTest, RemembersWithinARevisionOnly) {
   EXPECT_EQ(cache.find(4, "q")->total, 7u);
 }
 
+TEST(RevisionCacheTest, CapacityZeroRemembersNothing) {
+  RevisionCache cache(0);
+  cache.remember(1, "q", ResultCounts{7, {}});
+  EXPECT_FALSE(cache.find(1, "q").has_value());
+}
+
 TEST(RevisionCacheTest, FacetColumnsBelongToTheirRevision) {
   RevisionCache cache;
   EXPECT_EQ(cache.columns(1), nullptr);

@@ -376,11 +376,20 @@ TEST_F(SearcherTest, SuggestionsCompleteIssuersDirectivesAndWords) {
   auto directives = corpus_->suggest("03-c");
   ASSERT_TRUE(directives.is_ok());
   EXPECT_TRUE(has(directives.value(), "03-CT/TW"));
+  // Words complete as the documents spell them, after the words typed as typed.
   auto words = corpus_->suggest("nong th");
   ASSERT_TRUE(words.is_ok());
   EXPECT_LE(words->size(), 10u);
-  EXPECT_TRUE(std::any_of(words->begin(), words->end(),
-                          [](auto& s) { return fold_diacritics(s.text) == "nong thon"; }));
+  EXPECT_TRUE(has(words.value(), "nong thôn"));
+  EXPECT_TRUE(has(corpus_->suggest("Nông th").value(), "Nông thôn"));
+  auto marked = corpus_->suggest("thô");  // typed with marks: only words that start so
+  ASSERT_TRUE(marked.is_ok());
+  ASSERT_FALSE(marked->empty());
+  for (const Suggestion& s : marked.value()) {
+    if (s.kind == "term") {
+      EXPECT_EQ(s.text.rfind("thô", 0), 0u) << s.text;
+    }
+  }
   EXPECT_TRUE(corpus_->suggest("").value().empty());
   EXPECT_TRUE(corpus_->suggest("zzzzqqq").value().empty());
 }

@@ -86,6 +86,7 @@ class IndexWriter {
 
   Xapian::WritableDatabase db_;
   size_t batch_size_ = 2000;
+  std::filesystem::path sync_at_end_;  // a rebuild's database, synced once when it is complete
 };
 
 }  // namespace tracuu

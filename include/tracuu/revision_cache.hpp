@@ -1,5 +1,5 @@
-// What every Searcher of one database shares about its latest revision: the facet columns and
-// the remembered totals and facet counts of recent result sets.
+// What every Searcher of one database shares about its latest revision: the facet columns, the
+// usual spellings of words, and the remembered totals and facet counts of recent result sets.
 //
 // Counting every match is most of a query's cost. A result set's total and facets do not change
 // with the page or the sort, and officials page through results, re-sort them and repeat
@@ -19,7 +19,8 @@
 
 namespace tracuu {
 
-class FacetColumns;  // server/facet_columns.hpp
+class FacetColumns;   // server/facet_columns.hpp
+class WordSpellings;  // server/word_spellings.hpp
 
 struct FacetValue {
   std::string value;
@@ -33,6 +34,7 @@ struct ResultCounts {
 
 class RevisionCache {
  public:
+  // At most `capacity` result sets' counts; 0 remembers none (benchmarks of first sight).
   explicit RevisionCache(size_t capacity = 1024) : capacity_(capacity) {}
 
   std::optional<ResultCounts> find(uint64_t revision, const std::string& key);
@@ -42,6 +44,10 @@ class RevisionCache {
   // The facet columns loaded at `revision`, or nullptr.
   std::shared_ptr<const FacetColumns> columns(uint64_t revision);
   void remember_columns(uint64_t revision, std::shared_ptr<const FacetColumns> columns);
+
+  // The usual spellings of words at `revision` (for suggestions), or nullptr.
+  std::shared_ptr<const WordSpellings> spellings(uint64_t revision);
+  void remember_spellings(uint64_t revision, std::shared_ptr<const WordSpellings> spellings);
 
  private:
   // Whether `revision` is the one held, after forgetting everything for a newer one: a worker
@@ -53,6 +59,7 @@ class RevisionCache {
   uint64_t revision_ = 0;
   std::map<std::string, ResultCounts> entries_;
   std::shared_ptr<const FacetColumns> columns_;
+  std::shared_ptr<const WordSpellings> spellings_;
 };
 
 }  // namespace tracuu

@@ -123,6 +123,8 @@ class Searcher {
                      bool* exact);
   // The facet columns of db_'s revision, from the cache or read now.
   std::shared_ptr<const FacetColumns> facet_columns();
+  // The usual spellings of words at db_'s revision, from the cache or read now.
+  std::shared_ptr<const WordSpellings> word_spellings();
   // Runs `body` on the latest revision, retrying once if a commit lands meanwhile.
   template <typename T, typename F>
   Result<T> on_latest(F&& body);

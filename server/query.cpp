@@ -83,13 +83,14 @@ std::vector<Unit> analyse(std::string_view text) {
 class QueryBuilder {
  public:
   explicit QueryBuilder(QueryTerms* terms, WordMatch match = WordMatch::kEveryWord,
-                        Proximity proximity = Proximity::kBoost)
+                        Ranking ranking = Ranking::kFull)
       : terms_(terms),
         join_(match == WordMatch::kEveryWord ? Xapian::Query::OP_AND : Xapian::Query::OP_OR),
-        proximity_(proximity == Proximity::kBoost) {}
+        ranking_(ranking) {}
 
   Xapian::Query word(const Word& w) {
     note(w);
+    if (ranking_ == Ranking::kMatchOnly) return Xapian::Query(w.folded);
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(w.folded), boosts(w));
   }
 
@@ -114,6 +115,7 @@ class QueryBuilder {
       extra.push_back(boosts(w));
     }
     Xapian::Query q(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+    if (ranking_ == Ranking::kMatchOnly) return q;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, extra));
   }
 
@@ -172,7 +174,7 @@ class QueryBuilder {
       required.push_back(combine(Xapian::Query::OP_OR, alternatives));
     }
     Xapian::Query all = combine(join_, required);
-    Xapian::Query adjacent = proximity_ ? adjacent_pairs(units) : Xapian::Query();
+    Xapian::Query adjacent = ranking_ == Ranking::kFull ? adjacent_pairs(units) : Xapian::Query();
     return adjacent.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, adjacent);
   }
 
@@ -215,7 +217,7 @@ class QueryBuilder {
 
   QueryTerms* terms_;
   Xapian::Query::op join_;  // how a clause's words combine: all required, or any
-  bool proximity_;          // Proximity::kBoost
+  Ranking ranking_;
 };
 
 }  // namespace
@@ -264,8 +266,8 @@ std::vector<QueryClause> parse_query(std::string_view q) {
 }
 
 Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch match,
-                          Proximity proximity) {
-  QueryBuilder builder(terms, match, proximity);
+                          Ranking ranking) {
+  QueryBuilder builder(terms, match, ranking);
   std::vector<QueryClause> clauses = parse_query(text);
   std::vector<Xapian::Query> required, excluded;
   std::vector<Xapian::Query> or_group;
@@ -286,7 +288,8 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
         excluded.emplace_back(prefixed(schema::kExact, words[0].exact));
         continue;
       }
-      QueryBuilder silent(nullptr);  // excluded words are not highlighted
+      // Excluded words are not highlighted, and their weights never count.
+      QueryBuilder silent(nullptr, WordMatch::kEveryWord, Ranking::kMatchOnly);
       excluded.push_back(silent.phrase(words));
       continue;
     }
@@ -313,7 +316,8 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
   if (!or_group.empty()) required.push_back(combine(Xapian::Query::OP_OR, or_group));
   Xapian::Query positive =
       required.empty() ? Xapian::Query::MatchAll : combine(Xapian::Query::OP_AND, required);
-  if (std::string title = schema::title_term(text); !title.empty() && !required.empty()) {
+  std::string title = ranking == Ranking::kMatchOnly ? "" : schema::title_term(text);
+  if (!title.empty() && !required.empty()) {
     positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
                              weighted_filter(title, kWholeTitleWeight));
   }

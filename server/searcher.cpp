@@ -275,19 +275,21 @@ class FacetSpies {
 
 SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   QueryTerms terms;
-  Xapian::Query ranked = build_query(request.query, &terms, match, Proximity::kBoost);
-  Xapian::Query plain = build_query(request.query, nullptr, match, Proximity::kIgnore);
+  Xapian::Query ranked = build_query(request.query, &terms, match, Ranking::kFull);
+  Xapian::Query plain = build_query(request.query, nullptr, match, Ranking::kWithoutProximity);
+  Xapian::Query matching = build_query(request.query, nullptr, match, Ranking::kMatchOnly);
   bool match_all = plain.get_type() == Xapian::Query::LEAF_MATCH_ALL;
   if (Xapian::Query filters = filter_query(request); !filters.empty()) {
     ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filters);
     plain = Xapian::Query(Xapian::Query::OP_FILTER, plain, filters);
+    matching = Xapian::Query(Xapian::Query::OP_FILTER, matching, filters);
   }
 
-  // Counting every match (the exact total and the facets) needs no weights and no proximity;
-  // its result is remembered for the next page or sort of the same search. Ranking then needs
-  // only the page.
+  // Counting every match (the exact total and the facets) needs no weights at all; its result
+  // is remembered for the next page or sort of the same search. Ranking then needs only the
+  // page.
   SearchResult result;
-  ResultCounts counts = count(request, match, plain, &result.counts_exact);
+  ResultCounts counts = count(request, match, matching, &result.counts_exact);
   result.total = counts.total;
   result.facets = std::move(counts.facets);
 

@@ -3,6 +3,7 @@
 #include "tracuu/searcher.hpp"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <set>
@@ -10,6 +11,7 @@
 #include "test_support.hpp"
 #include "tracuu/index_writer.hpp"
 #include "tracuu/normalize.hpp"
+#include "tracuu/query.hpp"
 
 namespace tracuu {
 namespace {
@@ -442,6 +444,35 @@ TEST_F(SearcherTest, RememberedCountsFollowTheIndex) {
 
 // An abbreviation finds its expansion spelled out and the reverse; words of the expansion
 // standing apart are not the expansion (typed out, they still match, after it).
+// Ranking never changes what matches: the total counted without boosts is the set ranked with
+// them, for every kind of clause the syntax has.
+TEST_F(SearcherTest, EveryRankingMatchesTheSameDocuments) {
+  Xapian::Database db((*dir_ / "corpus.db").string());
+  const char* queries[] = {"hàng Việt về nông thôn",    "hang viet ve nong thon",
+                           "\"cuộc vận động\"",         "03-CT/TW",
+                           "ủy ban nhân dân tỉnh",      "ubnd tinh",
+                           "kế hoạch -covid",           "tuyên truyền OR khen thưởng",
+                           "-\"ban chỉ đạo\" kế hoạch", "Kế hoạch tổ chức các hoạt động"};
+  auto matches = [&](const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    std::set<Xapian::docid> ids;
+    Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+    for (auto it = all.begin(); it != all.end(); ++it) ids.insert(*it);
+    return ids;
+  };
+  for (const char* q : queries) {
+    std::set<Xapian::docid> full = matches(build_query(q, nullptr));
+    EXPECT_FALSE(full.empty()) << q;
+    EXPECT_EQ(matches(build_query(q, nullptr, WordMatch::kEveryWord, Ranking::kWithoutProximity)),
+              full)
+        << q;
+    EXPECT_EQ(matches(build_query(q, nullptr, WordMatch::kEveryWord, Ranking::kMatchOnly)), full)
+        << q;
+    EXPECT_EQ(search(*corpus_, q).total, full.size()) << q;
+  }
+}
+
 TEST_F(SearcherTest, AbbreviationsMatchTheirExpansionsBothWays) {
   TempDir work;
   write_file(work / "docs" / "spelled.txt", "Ủy ban nhân dân huyện ban hành kế hoạch.");

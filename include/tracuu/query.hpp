@@ -45,14 +45,18 @@ struct QueryTerms {
 // words is relaxed to any of its words.
 enum class WordMatch { kEveryWord, kAnyWord };
 //
-// kBoost adds weight where words typed side by side stand side by side in the text (and an
-// abbreviation's typed-out words stand together). Checking word positions in every match is
-// most of a ranking pass over common words, so the searcher ranks every match kIgnore first and
-// re-ranks only the best candidates with kBoost. Proximity never changes what matches.
-enum class Proximity { kBoost, kIgnore };
+// How much of the ranking a query carries; never changes what matches.
+//  - kFull: every boost, including proximity: documents where words typed side by side stand
+//    side by side in the text (and an abbreviation's typed-out words stand together) rank higher.
+//  - kWithoutProximity: every boost but proximity. Checking word positions in every match is
+//    most of a ranking pass over common words, so the searcher ranks every match this way first
+//    and re-ranks only the best candidates with kFull.
+//  - kMatchOnly: no boosts at all, for counting the matches, where weights are not read and
+//    each boost would still be looked up in every match.
+enum class Ranking { kFull, kWithoutProximity, kMatchOnly };
 Xapian::Query build_query(std::string_view query, QueryTerms* terms = nullptr,
                           WordMatch match = WordMatch::kEveryWord,
-                          Proximity proximity = Proximity::kBoost);
+                          Ranking ranking = Ranking::kFull);
 
 // Cap on the clauses read from one query: thousands of ORs must not build a huge query.
 inline constexpr size_t kMaxQueryClauses = 64;

@@ -35,10 +35,12 @@ int main(int argc, char** argv) {
   app.add_option("--warmup", warmup, "untimed runs of each query first")->capture_default_str();
   app.add_option("--facets", facets, "facet fields to count (comma-separated; empty for none)")
       ->capture_default_str();
-  bool forget_counts = false;
-  app.add_flag("--forget-counts", forget_counts,
-               "count every match on every run, as on the first sight of a query (by default a "
-               "repeated query reuses its remembered total and facets)");
+  std::string remember = "everything";
+  app.add_option("--remember", remember,
+                 "what a repeated query reuses: nothing (every run is a first sight), counts (its "
+                 "total and facets, as the next page or another sort), everything (the answer)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"nothing", "counts", "everything"}));
   CLI11_PARSE(app, argc, argv);
   std::vector<std::string> facet_fields;
   for (size_t start = 0; start < facets.size();) {
@@ -47,8 +49,10 @@ int main(int argc, char** argv) {
     start = comma + 1;
   }
 
-  auto searcher =
-      tracuu::Searcher::open(db, std::make_shared<tracuu::RevisionCache>(forget_counts ? 0 : 1024));
+  tracuu::RevisionCache::Limits limits;
+  if (remember != "everything") limits.answer_bytes = 0;
+  if (remember == "nothing") limits.counts = 0;
+  auto searcher = tracuu::Searcher::open(db, std::make_shared<tracuu::RevisionCache>(limits));
   if (!searcher.is_ok()) {
     std::cerr << searcher.status().message() << "\n";
     return 2;

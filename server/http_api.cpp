@@ -214,7 +214,9 @@ void install_api(httplib::Server& server, const ServerOptions& options) {
                               kMaxWaitingPerWorker * workers);
   };
   auto slots = std::make_shared<SearchSlots>(static_cast<std::ptrdiff_t>(workers));
-  auto cache = std::make_shared<RevisionCache>();  // shared by every worker's Searcher
+  RevisionCache::Limits limits;
+  limits.answer_bytes = options.answer_cache_bytes;
+  auto cache = std::make_shared<RevisionCache>(limits);  // shared by every worker's Searcher
   install_headers(server, options);
   install_limits_and_logging(server, options);
   // The route table.

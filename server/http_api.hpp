@@ -17,6 +17,8 @@ struct ServerOptions {
   // thrashing). Connections are held by kConnectionThreadsPerWorker times as many threads, so
   // idle keep-alive clients and slow readers do not keep others waiting for a search worker.
   size_t threads = 2;
+  // Recent answers kept whole, per database revision (RevisionCache); 0 to keep none.
+  size_t answer_cache_bytes = 64 << 20;
 };
 
 inline constexpr size_t kConnectionThreadsPerWorker = 32;

@@ -24,7 +24,13 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1u, 256u));
   app.add_option("--cors-origin", options.cors_origin, "allow this origin to call the API");
+  size_t answer_cache_mb = options.answer_cache_bytes >> 20;
+  app.add_option("--answer-cache-mb", answer_cache_mb,
+                 "memory for recent answers, repeated at the same index revision (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{0}, size_t{65536}));
   CLI11_PARSE(app, argc, argv);
+  options.answer_cache_bytes = answer_cache_mb << 20;
   options.db = db;
   options.threads = threads;
 

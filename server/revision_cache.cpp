@@ -5,6 +5,8 @@ namespace tracuu {
 bool RevisionCache::is_current(uint64_t revision) {
   if (revision > revision_) {
     entries_.clear();
+    answers_.clear();
+    answer_bytes_ = 0;
     columns_.reset();
     spellings_.reset();
     revision_ = revision;
@@ -22,9 +24,29 @@ std::optional<ResultCounts> RevisionCache::find(uint64_t revision, const std::st
 
 void RevisionCache::remember(uint64_t revision, const std::string& key, ResultCounts counts) {
   std::lock_guard lock(mutex_);
-  if (!is_current(revision) || capacity_ == 0) return;
-  if (entries_.size() >= capacity_) entries_.clear();  // simple and bounded
+  if (!is_current(revision) || limits_.counts == 0) return;
+  if (entries_.size() >= limits_.counts) entries_.clear();  // simple and bounded
   entries_[key] = std::move(counts);
+}
+
+std::shared_ptr<const SearchResult> RevisionCache::answer(uint64_t revision,
+                                                          const std::string& key) {
+  std::lock_guard lock(mutex_);
+  if (!is_current(revision)) return nullptr;
+  auto it = answers_.find(key);
+  return it == answers_.end() ? nullptr : it->second;
+}
+
+void RevisionCache::remember_answer(uint64_t revision, const std::string& key,
+                                    std::shared_ptr<const SearchResult> answer, size_t bytes) {
+  std::lock_guard lock(mutex_);
+  if (!is_current(revision) || limits_.answer_bytes == 0 || bytes > limits_.answer_bytes) return;
+  if (answer_bytes_ + bytes > limits_.answer_bytes) {  // simple and bounded, as the counts
+    answers_.clear();
+    answer_bytes_ = 0;
+  }
+  auto [it, added] = answers_.try_emplace(key, std::move(answer));
+  if (added) answer_bytes_ += bytes + key.size();
 }
 
 std::shared_ptr<const FacetColumns> RevisionCache::columns(uint64_t revision) {

@@ -219,13 +219,58 @@ bool has_several_words(const std::string& query) {
 
 }  // namespace
 
+namespace {
+
+// Everything a result set's counts depend on, and nothing else (not the page, not the sort).
+std::string counts_key(const SearchRequest& r, WordMatch match) {
+  std::string key = r.query;
+  key += '\0';
+  key += match == WordMatch::kEveryWord ? 'E' : 'A';
+  for (const auto& [field, values] : r.filters) {
+    key += '\0' + field;
+    for (const std::string& v : values) key += '\x1f' + v;
+  }
+  key += '\0' + r.from + '\0' + r.to + '\0' + std::to_string(r.facet_size);
+  for (const std::string& f : r.facets) key += '\x1f' + f;
+  return key;
+}
+
+// Everything an answer depends on at one revision: the counts' key, the sort and the page.
+std::string answer_key(const SearchRequest& r) {
+  return counts_key(r, WordMatch::kEveryWord) + '\0' + std::to_string(static_cast<int>(r.sort)) +
+         '\0' + std::to_string(r.page) + '\0' + std::to_string(r.size);
+}
+
+// What an answer holds, roughly: its strings and a fixed share for the rest of each part.
+size_t approximate_bytes(const SearchResult& r) {
+  size_t bytes = sizeof(SearchResult);
+  for (const Hit& h : r.hits) {
+    const DocumentMetadata& m = h.document.meta;
+    bytes += sizeof(Hit) + h.snippet.size() + m.title.size() + m.issuer.size() +
+             h.document.source.path.size() + 64 * (m.directives.size() + 4);
+  }
+  for (const auto& [field, values] : r.facets) {
+    for (const FacetValue& v : values) bytes += sizeof(FacetValue) + v.value.size();
+  }
+  return bytes;
+}
+
+}  // namespace
+
 Result<SearchResult> Searcher::search(const SearchRequest& request) {
   if (Status s = validate(request); !s.is_ok()) return s;
   return on_latest<SearchResult>([&]() -> Result<SearchResult> {
+    const Xapian::rev revision = db_.get_revision();
+    const std::string key = answer_key(request);
+    if (auto known = cache_->answer(revision, key)) return *known;
     SearchResult result = run(request, WordMatch::kEveryWord);
     if (result.total == 0 && has_several_words(request.query)) {
       result = run(request, WordMatch::kAnyWord);
       result.relaxed = true;
+    }
+    if (result.counts_exact) {
+      auto answer = std::make_shared<const SearchResult>(result);
+      cache_->remember_answer(revision, key, answer, approximate_bytes(result));
     }
     return result;
   });
@@ -366,24 +411,6 @@ std::vector<Searcher::RankedDocument> Searcher::by_date(const Xapian::Query& que
 
 Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache)
     : db_(std::move(db)), cache_(std::move(cache)) {}
-
-namespace {
-
-// Everything a result set's counts depend on, and nothing else (not the page, not the sort).
-std::string counts_key(const SearchRequest& r, WordMatch match) {
-  std::string key = r.query;
-  key += '\0';
-  key += match == WordMatch::kEveryWord ? 'E' : 'A';
-  for (const auto& [field, values] : r.filters) {
-    key += '\0' + field;
-    for (const std::string& v : values) key += '\x1f' + v;
-  }
-  key += '\0' + r.from + '\0' + r.to + '\0' + std::to_string(r.facet_size);
-  for (const std::string& f : r.facets) key += '\x1f' + f;
-  return key;
-}
-
-}  // namespace
 
 ResultCounts Searcher::count(const SearchRequest& request, WordMatch match,
                              const Xapian::Query& query, bool* exact) {

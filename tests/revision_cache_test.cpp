@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "facet_columns.hpp"
+#include "tracuu/searcher.hpp"
 
 namespace tracuu {
 namespace {
@@ -29,9 +30,31 @@ TEST(RevisionCacheTest, RemembersWithinARevisionOnly) {
 }
 
 TEST(RevisionCacheTest, CapacityZeroRemembersNothing) {
-  RevisionCache cache(0);
+  RevisionCache cache(RevisionCache::Limits{0, 0});
   cache.remember(1, "q", ResultCounts{7, {}});
   EXPECT_FALSE(cache.find(1, "q").has_value());
+}
+
+TEST(RevisionCacheTest, AnswersAreBoundedByTheirSizeAndForgottenOnANewRevision) {
+  RevisionCache cache(RevisionCache::Limits{16, 1000});
+  auto answer = std::make_shared<SearchResult>();
+  answer->total = 3;
+  cache.remember_answer(1, "q", answer, 400);
+  EXPECT_EQ(cache.answer(1, "q"), answer);
+  EXPECT_EQ(cache.answer(1, "other"), nullptr);
+  cache.remember_answer(1, "huge", answer, 5000);  // larger than the whole budget
+  EXPECT_EQ(cache.answer(1, "huge"), nullptr);
+  EXPECT_EQ(cache.answer(1, "q"), answer) << "and refusing it forgets nothing";
+  cache.remember_answer(1, "r", answer, 400);
+  cache.remember_answer(1, "s", answer, 400);  // over budget: the older answers go
+  EXPECT_EQ(cache.answer(1, "s"), answer);
+  EXPECT_EQ(cache.answer(1, "q"), nullptr);
+  cache.remember_answer(0, "late", answer, 10);  // a worker on an older revision
+  EXPECT_EQ(cache.answer(1, "late"), nullptr);
+  EXPECT_EQ(cache.answer(2, "s"), nullptr) << "a newer revision forgets";
+  RevisionCache none(RevisionCache::Limits{16, 0});
+  none.remember_answer(1, "q", answer, 1);
+  EXPECT_EQ(none.answer(1, "q"), nullptr);
 }
 
 TEST(RevisionCacheTest, FacetColumnsBelongToTheirRevision) {
@@ -46,7 +69,7 @@ TEST(RevisionCacheTest, FacetColumnsBelongToTheirRevision) {
 }
 
 TEST(RevisionCacheTest, BoundedAndSafeAcrossThreads) {
-  RevisionCache cache(16);
+  RevisionCache cache(RevisionCache::Limits{16, 0});
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {

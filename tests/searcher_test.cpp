@@ -430,6 +430,9 @@ TEST_F(SearcherTest, RememberedCountsFollowTheIndex) {
   r.sort = SortOrder::kDateDesc;
   EXPECT_EQ(search(*searcher.value(), r).total, 3u);
   EXPECT_TRUE(search(*searcher.value(), r).facets["year"].empty());
+  r.page = 1;
+  ASSERT_EQ(search(*searcher.value(), r).hits.size(), 1u);
+  const std::string newest_before = search(*searcher.value(), r).hits[0].document.id;
   write_file(work / "docs" / "more.txt", "Hà Nội, ngày 3 tháng 4 năm 2024\nHàng mới về kho.");
   auto writer = IndexWriter::open(work / "db", false);
   ASSERT_TRUE(writer.is_ok());
@@ -437,13 +440,53 @@ TEST_F(SearcherTest, RememberedCountsFollowTheIndex) {
   writer.value().reset();  // releases the lock
   SearchResult after = search(*searcher.value(), r);
   EXPECT_EQ(after.total, 4u);
+  ASSERT_EQ(after.hits.size(), 1u);
+  EXPECT_NE(after.hits[0].document.id, newest_before) << "the remembered page is not served";
+  EXPECT_EQ(after.hits[0].document.meta.date, "2024-04-03");
   ASSERT_EQ(after.facets["year"].size(), 1u) << "facet columns are read again";
   EXPECT_EQ(after.facets["year"][0].value, "2024");
   EXPECT_EQ(after.facets["year"][0].count, 1u);
 }
 
-// An abbreviation finds its expansion spelled out and the reverse; words of the expansion
-// standing apart are not the expansion (typed out, they still match, after it).
+// A request seen before at the same revision is answered as it was, and only that request:
+// every page, sort, size and filter is an answer of its own.
+TEST_F(SearcherTest, RememberedAnswersAreTheAnswersOfTheirOwnRequest) {
+  auto cache = std::make_shared<RevisionCache>();
+  auto remembering = Searcher::open(*dir_ / "corpus.db", cache);
+  auto fresh = Searcher::open(*dir_ / "corpus.db",
+                              std::make_shared<RevisionCache>(RevisionCache::Limits{0, 0}));
+  ASSERT_TRUE(remembering.is_ok() && fresh.is_ok());
+  std::vector<SearchRequest> requests;
+  for (SortOrder sort : {SortOrder::kRelevance, SortOrder::kDateDesc, SortOrder::kDateAsc}) {
+    for (size_t page : {1, 2, 3}) {
+      SearchRequest r;
+      r.query = "kế hoạch";
+      r.sort = sort;
+      r.page = page;
+      r.size = 2;
+      requests.push_back(r);
+      r.size = 3;
+      requests.push_back(r);
+      r.filters["year"] = {"2022"};
+      requests.push_back(r);
+    }
+  }
+  auto ids = [](const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const Hit& h : r.hits) out.push_back(h.document.id + "|" + h.snippet);
+    return out;
+  };
+  for (int round = 0; round < 2; ++round) {  // the second round is answered from the cache
+    for (const SearchRequest& r : requests) {
+      SearchResult expected = search(*fresh.value(), r);
+      SearchResult got = search(*remembering.value(), r);
+      EXPECT_EQ(ids(got), ids(expected)) << r.page << " " << r.size << " " << int(r.sort);
+      EXPECT_EQ(got.total, expected.total);
+      EXPECT_EQ(got.facets.at("year").size(), expected.facets.at("year").size());
+    }
+  }
+}
+
 // Ranking never changes what matches: the total counted without boosts is the set ranked with
 // them, for every kind of clause the syntax has.
 TEST_F(SearcherTest, EveryRankingMatchesTheSameDocuments) {
@@ -473,6 +516,8 @@ TEST_F(SearcherTest, EveryRankingMatchesTheSameDocuments) {
   }
 }
 
+// An abbreviation finds its expansion spelled out and the reverse; words of the expansion
+// standing apart are not the expansion (typed out, they still match, after it).
 TEST_F(SearcherTest, AbbreviationsMatchTheirExpansionsBothWays) {
   TempDir work;
   write_file(work / "docs" / "spelled.txt", "Ủy ban nhân dân huyện ban hành kế hoạch.");

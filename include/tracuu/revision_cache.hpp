@@ -1,11 +1,14 @@
 // What every Searcher of one database shares about its latest revision: the facet columns, the
-// usual spellings of words, and the remembered totals and facet counts of recent result sets.
+// usual spellings of words, the remembered totals and facet counts of recent result sets, and
+// recent answers whole.
 //
-// Counting every match is most of a query's cost. A result set's total and facets do not change
-// with the page or the sort, and officials page through results, re-sort them and repeat
-// popular searches; the facet columns make the first count cheap, the remembered counts make the
-// next ones free. Everything belongs to one database revision: the first lookup on a newer
-// revision forgets it all, so a reindex is never answered from old counts.
+// Counting every match and ranking them are most of a query's cost. A result set's total and
+// facets do not change with the page or the sort, and officials page through results, re-sort
+// them and repeat popular searches, while other systems poll the same searches; the facet
+// columns make the first count cheap, the remembered counts make the next page's free, and a
+// request seen before at this revision is answered as it was. Everything belongs to one
+// database revision: the first lookup on a newer revision forgets it all, so a reindex is never
+// answered from old counts or old pages.
 // Thread-safe (a mutex); holds plain data only, never Xapian handles.
 #pragma once
 
@@ -21,6 +24,7 @@ namespace tracuu {
 
 class FacetColumns;   // server/facet_columns.hpp
 class WordSpellings;  // server/word_spellings.hpp
+struct SearchResult;  // tracuu/searcher.hpp
 
 struct FacetValue {
   std::string value;
@@ -34,8 +38,13 @@ struct ResultCounts {
 
 class RevisionCache {
  public:
-  // At most `capacity` result sets' counts; 0 remembers none (benchmarks of first sight).
-  explicit RevisionCache(size_t capacity = 1024) : capacity_(capacity) {}
+  // How much is remembered; 0 remembers none (benchmarks of first sight, or of the engine alone).
+  struct Limits {
+    size_t counts = 1024;            // result sets' totals and facets
+    size_t answer_bytes = 64 << 20;  // whole answers, by their approximate size
+  };
+  explicit RevisionCache(Limits limits) : limits_(limits) {}
+  RevisionCache() : RevisionCache(Limits{}) {}
 
   std::optional<ResultCounts> find(uint64_t revision, const std::string& key);
   // Only exact counts belong here: estimates are counted again next time.
@@ -44,6 +53,12 @@ class RevisionCache {
   // The facet columns loaded at `revision`, or nullptr.
   std::shared_ptr<const FacetColumns> columns(uint64_t revision);
   void remember_columns(uint64_t revision, std::shared_ptr<const FacetColumns> columns);
+
+  // The answer given to the request `key` at `revision`, or nullptr. Only complete answers
+  // (exact counts) belong here; `bytes` is what the answer holds, roughly.
+  std::shared_ptr<const SearchResult> answer(uint64_t revision, const std::string& key);
+  void remember_answer(uint64_t revision, const std::string& key,
+                       std::shared_ptr<const SearchResult> answer, size_t bytes);
 
   // The usual spellings of words at `revision` (for suggestions), or nullptr.
   std::shared_ptr<const WordSpellings> spellings(uint64_t revision);
@@ -54,10 +69,12 @@ class RevisionCache {
   // still on an older revision neither reads nor replaces the newer entries. With mutex_ held.
   bool is_current(uint64_t revision);
 
-  const size_t capacity_;
+  const Limits limits_;
   std::mutex mutex_;
   uint64_t revision_ = 0;
   std::map<std::string, ResultCounts> entries_;
+  std::map<std::string, std::shared_ptr<const SearchResult>> answers_;
+  size_t answer_bytes_ = 0;
   std::shared_ptr<const FacetColumns> columns_;
   std::shared_ptr<const WordSpellings> spellings_;
 };

@@ -50,20 +50,29 @@ std::string content_hash(std::string_view bytes) {
 
 }  // namespace
 
-PreparedFile prepare_file(const std::string& path, const std::string& known_hash) {
+PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known) {
   thread_local Analyzer analyzer;
   PreparedFile file;
-  file.path = path;
-  file.key = file_key(path);
-  Result<std::string> bytes = read_bytes(path);
+  file.path = listed.path;
+  file.key = file_key(listed.path);
+  file.stat = listed.stat;
+  const bool known_hash = known && !known->hash.empty();
+  if (known_hash && known->stat && listed.stat && *known->stat == *listed.stat) {
+    file.hash = known->hash;
+    file.bytes = listed.stat->size;
+    file.outcome = PreparedFile::Outcome::kUnchanged;
+    return file;
+  }
+  Result<std::string> bytes = read_bytes(listed.path);
   if (!bytes.is_ok()) {
     file.error = bytes.status().message();
     return file;
   }
   file.bytes = bytes->size();
   file.hash = content_hash(bytes.value());
-  if (file.hash == known_hash) {
+  if (known_hash && file.hash == known->hash) {
     file.outcome = PreparedFile::Outcome::kUnchanged;
+    file.record_stale = file.stat != known->stat;
     return file;
   }
   Result<SourceText> source = decode_source(bytes.value());
@@ -72,17 +81,17 @@ PreparedFile prepare_file(const std::string& path, const std::string& known_hash
     return file;
   }
   file.encoding = source->encoding;
-  for (const Document& d : documents_from_text(path, source->text, source->encoding)) {
+  for (const Document& d : documents_from_text(listed.path, source->text, source->encoding)) {
     file.documents.emplace_back(std::string(schema::kId) + d.id, build_index_document(d, analyzer));
   }
   file.outcome = PreparedFile::Outcome::kChanged;
   return file;
 }
 
-FilePipeline::FilePipeline(std::vector<std::string> files,
-                           std::map<std::string, std::string> known_hashes, size_t ahead)
+FilePipeline::FilePipeline(std::vector<ListedFile> files, std::map<std::string, FileRecord> known,
+                           size_t ahead)
     : files_(std::move(files)),
-      known_hashes_(std::move(known_hashes)),
+      known_(std::move(known)),
       ahead_(ahead ? ahead : 1),
       thread_([this] { run(); }) {}
 
@@ -106,16 +115,16 @@ std::optional<PreparedFile> FilePipeline::next() {
 }
 
 void FilePipeline::run() {
-  for (const std::string& path : files_) {
+  for (const ListedFile& listed : files_) {
     PreparedFile file;
     try {
-      auto known = known_hashes_.find(file_key(path));
-      file = prepare_file(path, known == known_hashes_.end() ? std::string() : known->second);
+      auto known = known_.find(file_key(listed.path));
+      file = prepare_file(listed, known == known_.end() ? nullptr : &known->second);
     } catch (const std::exception& e) {  // e.g. bad_alloc on a pathological file
-      file.path = path;
+      file.path = listed.path;
       file.error = std::string("cannot index: ") + e.what();
     } catch (const Xapian::Error& e) {
-      file.path = path;
+      file.path = listed.path;
       file.error = "cannot index: " + e.get_description();
     }
     std::unique_lock lock(mutex_);

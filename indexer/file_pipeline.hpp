@@ -19,24 +19,35 @@
 #include <utility>
 #include <vector>
 
+#include "file_record.hpp"
+
 namespace tracuu {
+
+// A file found under the roots, with its stat at the time it was listed.
+struct ListedFile {
+  std::string path;  // absolute
+  std::optional<FileStat> stat;
+};
 
 struct PreparedFile {
   enum class Outcome { kChanged, kUnchanged, kFailed };
   Outcome outcome = Outcome::kFailed;
   std::string path, key, hash;
-  std::string error;     // kFailed: why
-  size_t bytes = 0;      // read from disk
-  std::string encoding;  // kChanged: what the bytes were read as ("utf-8", "tcvn3"…)
+  std::optional<FileStat> stat;  // as listed, recorded with the hash
+  bool record_stale = false;     // kUnchanged: same content, but the record's stat is not this
+  std::string error;             // kFailed: why
+  size_t bytes = 0;              // the file's size
+  std::string encoding;          // kChanged: what the bytes were read as ("utf-8", "tcvn3"…)
   std::vector<std::pair<std::string, Xapian::Document>> documents;  // id term, document
 };
 
 // Prepares `files` in order on a background thread, at most `ahead` files before the consumer.
-// `known_hashes` maps a file key to the content hash already indexed (unchanged files are not
-// decoded). Destroying the pipeline stops and joins the thread.
+// `known` maps a file key to its record in the database (file_record.hpp): unchanged files are
+// not decoded, and not even read when their stat is the recorded one. Destroying the pipeline
+// stops and joins the thread.
 class FilePipeline {
  public:
-  FilePipeline(std::vector<std::string> files, std::map<std::string, std::string> known_hashes,
+  FilePipeline(std::vector<ListedFile> files, std::map<std::string, FileRecord> known,
                size_t ahead);
   ~FilePipeline();
   FilePipeline(const FilePipeline&) = delete;
@@ -48,8 +59,8 @@ class FilePipeline {
  private:
   void run();
 
-  const std::vector<std::string> files_;
-  const std::map<std::string, std::string> known_hashes_;
+  const std::vector<ListedFile> files_;
+  const std::map<std::string, FileRecord> known_;
   const size_t ahead_;
   std::mutex mutex_;
   std::condition_variable ready_, room_;
@@ -58,7 +69,8 @@ class FilePipeline {
   std::thread thread_;
 };
 
-// Reads and prepares one file (what the pipeline's thread does for each).
-PreparedFile prepare_file(const std::string& path, const std::string& known_hash);
+// Reads and prepares one file (what the pipeline's thread does for each); `known` is its record,
+// if the database has one.
+PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known);
 
 }  // namespace tracuu

@@ -17,6 +17,14 @@
 
 namespace tracuu {
 namespace fs = std::filesystem;
+
+// The files under the roots of one run.
+struct FileList {
+  std::vector<ListedFile> files;   // absolute paths, sorted, unique
+  std::vector<std::string> roots;  // absolute; folders end with '/'
+  std::vector<FileFailure> failed;
+};
+
 namespace {
 
 bool is_indexable(const fs::path& p) {
@@ -29,12 +37,6 @@ std::string absolute_string(const fs::path& p) {
   std::error_code ec;
   return fs::absolute(p, ec).lexically_normal().string();
 }
-
-struct FileList {
-  std::vector<std::string> files;  // absolute, sorted, unique
-  std::vector<std::string> roots;  // absolute; folders end with '/'
-  std::vector<FileFailure> failed;
-};
 
 FileList collect_files(const std::vector<fs::path>& roots) {
   FileList list;
@@ -59,7 +61,8 @@ FileList collect_files(const std::vector<fs::path>& roots) {
       list.failed.push_back({abs, "no such file or folder"});
     }
   }
-  list.files.assign(files.begin(), files.end());
+  // One stat per file, here: it sizes the progress and lets unchanged files go unread.
+  for (const std::string& path : files) list.files.push_back({path, stat_file(path)});
   return list;
 }
 
@@ -217,13 +220,11 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
 
   IndexProgress p;
   p.files_total = list.files.size();
-  for (const std::string& f : list.files) {
-    std::error_code ec;
-    p.bytes_total += fs::file_size(f, ec);
-  }
+  for (const ListedFile& f : list.files) p.bytes_total += f.stat ? f.stat->size : 0;
   size_t pending = 0;
   try {
-    FilePipeline pipeline(list.files, known_hashes(list.files), kFilesAhead);
+    std::map<std::string, FileRecord> known = known_records(list.files);
+    FilePipeline pipeline(list.files, std::move(known), kFilesAhead);
     while (std::optional<PreparedFile> file = pipeline.next()) {
       ++p.files_done;
       p.bytes_done += file->bytes;
@@ -235,7 +236,7 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
       p.seconds = elapsed();
       if (progress) progress(p);
     }
-    remove_vanished(list.roots, summary);
+    remove_vanished(list, summary);
     db_.commit();
     summary.documents = db_.get_doccount();
     if (!sync_at_end_.empty()) {
@@ -248,15 +249,14 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
   return summary;
 }
 
-// The content hash recorded for each file, read before the pipeline starts: its thread must
-// not touch the database.
-std::map<std::string, std::string> IndexWriter::known_hashes(
-    const std::vector<std::string>& files) {
-  std::map<std::string, std::string> known;
-  for (const std::string& path : files) {
-    std::string key = file_key(path);
-    std::string record = db_.get_metadata(std::string(schema::kFileRecord) + key);
-    if (!record.empty()) known[key] = record.substr(0, record.find('\t'));
+// The record of each file, read before the pipeline starts: its thread must not touch the
+// database.
+std::map<std::string, FileRecord> IndexWriter::known_records(const std::vector<ListedFile>& files) {
+  std::map<std::string, FileRecord> known;
+  for (const ListedFile& f : files) {
+    std::string key = file_key(f.path);
+    std::string record = db_.get_metadata(prefixed(schema::kFileRecord, key));
+    if (!record.empty()) known[key] = FileRecord::parse(record);
   }
   return known;
 }
@@ -269,11 +269,14 @@ size_t IndexWriter::write_file(PreparedFile& file, IndexSummary& summary) {
     summary.failed.push_back({file.path, file.error});
     return 0;
   }
+  const std::string record_key = prefixed(schema::kFileRecord, file.key);
+  const FileRecord record{file.hash, file.stat, file.path};
   if (file.outcome == Outcome::kUnchanged) {
+    // Touched but not changed: the new stat spares reading it next time.
+    if (file.record_stale) db_.set_metadata(record_key, record.format());
     ++summary.unchanged;
     return 0;
   }
-  const std::string record_key = std::string(schema::kFileRecord) + file.key;
   bool known = !db_.get_metadata(record_key).empty();
   if (known) {
     db_.delete_document(std::string(schema::kFile) + file.key);
@@ -284,21 +287,27 @@ size_t IndexWriter::write_file(PreparedFile& file, IndexSummary& summary) {
     for (auto& [id_term, document] : file.documents) db_.add_document(document);
   }
   // In the same commit as the documents: after a crash either both landed or neither.
-  db_.set_metadata(record_key, file.hash + "\t" + file.path);
+  db_.set_metadata(record_key, record.format());
   ++(known ? summary.updated : summary.added);
   if (file.encoding != "utf-8") summary.converted.push_back({file.path, file.encoding});
   return file.documents.size();
 }
 
-// Files gone from disk under the roots indexed: their documents go too.
-void IndexWriter::remove_vanished(const std::vector<std::string>& roots, IndexSummary& summary) {
+// Files gone from disk under the roots indexed: their documents go too. A file listed in this
+// run is there; any other recorded under a root is checked on disk.
+void IndexWriter::remove_vanished(const FileList& list, IndexSummary& summary) {
   std::vector<std::pair<std::string, std::string>> vanished;  // record key, file key
   const std::string prefix(schema::kFileRecord);
+  auto listed = [&](const std::string& path) {
+    auto it =
+        std::lower_bound(list.files.begin(), list.files.end(), path,
+                         [](const ListedFile& f, const std::string& p) { return f.path < p; });
+    return it != list.files.end() && it->path == path;
+  };
   for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
-    std::string value = db_.get_metadata(*it);
-    std::string path = value.substr(value.find('\t') + 1);
+    const std::string path = FileRecord::parse(db_.get_metadata(*it)).path;
     std::error_code ec;
-    if (under_root(path, roots) && !fs::exists(path, ec)) {
+    if (under_root(path, list.roots) && !listed(path) && !fs::exists(path, ec)) {
       vanished.emplace_back(*it, (*it).substr(prefix.size()));
     }
   }

@@ -77,6 +77,46 @@ TEST(IndexWriterTest, IncrementalRuns) {
   EXPECT_EQ(rebuilt.documents, 4u);
 }
 
+// A rerun reads only files whose size or modification time moved: one rewritten in place with
+// the same size and time is not read (as git and rsync decide), one touched is read and, its
+// content being the same, keeps its documents and gains the new time in its record.
+TEST(IndexWriterTest, FilesWithTheRecordedSizeAndTimeAreNotReadAgain) {
+  TempDir dir;
+  fs::path docs = copy_corpus(dir);
+  fs::path db = dir / "index";
+  ASSERT_EQ(run(db, {docs}).added, 5u);
+  fs::path file = docs / testing::corpus_file("002").filename();
+  const std::string original = testing::read_file(file);
+  const auto recorded_time = fs::last_write_time(file);
+  auto same_size_rewrite = [&](fs::file_time_type time) {
+    std::string text = original;
+    text.replace(text.size() - 7, 7, " ZQXWVY");  // the tail "017./.\n" is ASCII
+    testing::write_file(file, text);
+    fs::last_write_time(file, time);
+  };
+
+  same_size_rewrite(recorded_time);
+  IndexSummary unread = run(db, {docs});
+  EXPECT_EQ(unread.unchanged, 5u);
+  EXPECT_EQ(count_with(db, "zqxwvy"), 0u) << "the file was read";
+
+  testing::write_file(file, original);
+  const auto touched = recorded_time + std::chrono::seconds(5);
+  fs::last_write_time(file, touched);
+  IndexSummary reread = run(db, {docs});
+  EXPECT_EQ(reread.unchanged, 5u) << "same content: nothing reindexed";
+  EXPECT_EQ(reread.updated, 0u);
+
+  same_size_rewrite(touched);  // the record now holds the touched time
+  EXPECT_EQ(run(db, {docs}).unchanged, 5u);
+  EXPECT_EQ(count_with(db, "zqxwvy"), 0u);
+
+  fs::last_write_time(file, touched + std::chrono::seconds(5));
+  IndexSummary changed = run(db, {docs});
+  EXPECT_EQ(changed.updated, 1u);
+  EXPECT_GT(count_with(db, "zqxwvy"), 0u);
+}
+
 TEST(IndexWriterTest, MissingRootIsReportedNotFatal) {
   TempDir dir;
   fs::path docs = copy_corpus(dir);

@@ -1,10 +1,11 @@
 // Batch, incremental, crash-safe indexing of source files into a Xapian database.
 //
-// Each file is recorded in the database (metadata "file:<key>" → content hash and path) in the
-// same commit as its documents, so after a crash (even kill -9) the last commit is consistent
-// and a rerun redoes exactly the files whose documents did not land: nothing lost, nothing
-// doubled (documents are replaced by their unique id term). One IndexWriter per database at a
-// time: Xapian's lock makes a second writer fail with kUnavailable. Not thread-safe.
+// Each file is recorded in the database (metadata "file:<key>" → content hash, size and
+// modification time, path: indexer/file_record.hpp) in the same commit as its documents, so after a
+// crash (even kill -9) the last commit is consistent and a rerun redoes exactly the files whose
+// documents did not land: nothing lost, nothing doubled (documents are replaced by their unique id
+// term). One IndexWriter per database at a time: Xapian's lock makes a second writer fail with
+// kUnavailable. Not thread-safe.
 #pragma once
 
 #include <xapian.h>
@@ -58,6 +59,9 @@ inline constexpr uintmax_t kMaxFileBytes = 256ull << 20;
 Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer);
 
 struct PreparedFile;
+struct ListedFile;
+struct FileRecord;
+struct FileList;
 
 // Files prepared ahead of the writer (file_pipeline.hpp): enough to keep both cores busy, few
 // enough to bound memory.
@@ -80,9 +84,9 @@ class IndexWriter {
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
-  std::map<std::string, std::string> known_hashes(const std::vector<std::string>& files);
+  std::map<std::string, FileRecord> known_records(const std::vector<ListedFile>& files);
   size_t write_file(PreparedFile& file, IndexSummary& summary);
-  void remove_vanished(const std::vector<std::string>& roots, IndexSummary& summary);
+  void remove_vanished(const FileList& list, IndexSummary& summary);
 
   Xapian::WritableDatabase db_;
   size_t batch_size_ = 2000;

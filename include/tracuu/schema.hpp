@@ -51,7 +51,8 @@ inline constexpr char kMultiValueSeparator = '\x1f';
 // searcher depends on bumps it, and tracuu-index refuses to mix versions in one index.
 inline constexpr std::string_view kSchemaVersionKey = "tracuu:schema";
 inline constexpr std::string_view kSchemaVersion = "2";
-inline constexpr std::string_view kFileRecord = "file:";  // + file key → "<xxh64 hex>\t<path>"
+// + file key → "<xxh64 hex>\t<size> <mtime ns>\t<path>" (indexer/file_record.hpp)
+inline constexpr std::string_view kFileRecord = "file:";
 
 // Positions: the title's words are not indexed separately; free text starts at 1.
 inline constexpr Xapian::termpos kFirstPosition = 1;

@@ -30,11 +30,18 @@ fs::path copy_corpus(const TempDir& dir) {
   return docs;
 }
 
+// Indexes `roots` into `db`; a failure fails the test with its message (and an empty summary).
 IndexSummary run(const fs::path& db, const std::vector<fs::path>& roots, bool rebuild = false) {
   auto writer = IndexWriter::open(db, rebuild);
-  EXPECT_TRUE(writer.is_ok()) << writer.status().message();
+  if (!writer.is_ok()) {
+    ADD_FAILURE() << "open: " << writer.status().message();
+    return {};
+  }
   auto summary = writer.value()->index(roots);
-  EXPECT_TRUE(summary.is_ok()) << summary.status().message();
+  if (!summary.is_ok()) {
+    ADD_FAILURE() << "index: " << summary.status().message();
+    return {};
+  }
   return summary.value();
 }
 

@@ -119,6 +119,35 @@ Status sync_files(const fs::path& dir) {
   return Status::ok();
 }
 
+// Whether `db` is a database whose creation never finished: Xapian writes the table files first
+// and the revision file (iamglass) last, so an indexer killed in between leaves tables and no
+// revision. Such a folder holds nothing committed, yet Xapian will neither open it nor create a
+// database over it. Only a folder of nothing but glass's own files counts.
+bool is_unfinished_creation(const fs::path& db) {
+  std::error_code ec;
+  if (fs::exists(db / "iamglass", ec)) return false;
+  bool any = false;
+  for (const auto& entry : fs::directory_iterator(db, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool glass_file = name == "flintlock" || entry.path().extension() == ".glass" ||
+                            entry.path().extension() == ".tmp";
+    if (!glass_file || !entry.is_regular_file(ec)) return false;
+    any = true;
+  }
+  return any && !ec;
+}
+
+// Opens (or creates) the database, starting afresh over an unfinished creation.
+Xapian::WritableDatabase open_writable(const fs::path& db, int flags) {
+  try {
+    return Xapian::WritableDatabase(db.string(), flags);
+  } catch (const Xapian::DatabaseOpeningError&) {
+    if (!is_unfinished_creation(db)) throw;
+    return Xapian::WritableDatabase(db.string(),
+                                    Xapian::DB_CREATE_OR_OVERWRITE | (flags & Xapian::DB_NO_SYNC));
+  }
+}
+
 }  // namespace
 
 Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
@@ -186,7 +215,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool 
     // An incremental run syncs every commit: the index it adds to must survive.
     int flags =
         rebuild ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC : Xapian::DB_CREATE_OR_OPEN;
-    Xapian::WritableDatabase xdb(db.string(), flags);
+    Xapian::WritableDatabase xdb = open_writable(db, flags);
     const std::string key(schema::kSchemaVersionKey);
     std::string version = xdb.get_metadata(key);
     if (xdb.get_doccount() > 0 && version != schema::kSchemaVersion) {

@@ -245,6 +245,30 @@ TEST(IndexWriterTest, AnotherSchemaVersionNeedsARebuild) {
 
 // kill -9 of tracuu-index at random moments: the index stays readable and a rerun completes it
 // with every document exactly once.
+// An indexer killed while creating the database leaves table files without the revision file
+// (seen in KilledRunsLeaveAConsistentIndex). Nothing was committed, so the next run starts
+// afresh instead of failing on every open; a folder holding anything else is never touched.
+TEST(IndexWriterTest, AnUnfinishedCreationStartsAfresh) {
+  TempDir dir;
+  fs::path db = dir / "index";
+  for (const char* name : {"flintlock", "postlist.glass", "termlist.glass", "v.tmp"}) {
+    testing::write_file(db / name, "");
+  }
+  testing::write_file(db / "postlist.glass", std::string(8192, '\x01'));
+  IndexSummary summary = run(db, {testing::corpus_dir()});
+  EXPECT_EQ(summary.added, 5u);
+  EXPECT_EQ(summary.documents, 8u);
+
+  fs::path other = dir / "other";
+  testing::write_file(other / "postlist.glass", std::string(8192, '\x01'));
+  testing::write_file(other / "notes.txt", "the user's own file");
+  auto refused = IndexWriter::open(other, false);
+  ASSERT_FALSE(refused.is_ok());
+  EXPECT_NE(refused.status().message().find("cannot open database"), std::string::npos);
+  EXPECT_EQ(testing::read_file(other / "notes.txt"), "the user's own file");
+  EXPECT_EQ(fs::file_size(other / "postlist.glass"), 8192u);
+}
+
 TEST(IndexWriterTest, KilledRunsLeaveAConsistentIndex) {
   TempDir dir;
   fs::path docs = dir / "many";

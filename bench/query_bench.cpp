@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   std::string remember = "everything";
   app.add_option("--remember", remember,
                  "what a repeated query reuses: nothing (every run is a first sight), counts (its "
-                 "total and facets, as the next page or another sort), everything (the answer)")
+                 "total, facets and first ranks, as another page of it), everything (the answer)")
       ->capture_default_str()
       ->check(CLI::IsMember({"nothing", "counts", "everything"}));
   CLI11_PARSE(app, argc, argv);

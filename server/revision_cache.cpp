@@ -5,6 +5,7 @@ namespace tracuu {
 bool RevisionCache::is_current(uint64_t revision) {
   if (revision > revision_) {
     entries_.clear();
+    orders_.clear();
     answers_.clear();
     answer_bytes_ = 0;
     columns_.reset();
@@ -27,6 +28,21 @@ void RevisionCache::remember(uint64_t revision, const std::string& key, ResultCo
   if (!is_current(revision) || limits_.counts == 0) return;
   if (entries_.size() >= limits_.counts) entries_.clear();  // simple and bounded
   entries_[key] = std::move(counts);
+}
+
+std::shared_ptr<const RankedOrder> RevisionCache::order(uint64_t revision, const std::string& key) {
+  std::lock_guard lock(mutex_);
+  if (!is_current(revision)) return nullptr;
+  auto it = orders_.find(key);
+  return it == orders_.end() ? nullptr : it->second;
+}
+
+void RevisionCache::remember_order(uint64_t revision, const std::string& key,
+                                   std::shared_ptr<const RankedOrder> order) {
+  std::lock_guard lock(mutex_);
+  if (!is_current(revision) || limits_.counts == 0) return;
+  if (orders_.size() >= limits_.counts) orders_.clear();  // simple and bounded, as the counts
+  orders_[key] = std::move(order);
 }
 
 std::shared_ptr<const SearchResult> RevisionCache::answer(uint64_t revision,

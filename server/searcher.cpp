@@ -342,28 +342,44 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   SortOrder sort = request.sort;
   if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
   const size_t offset = (request.page - 1) * request.size;
-  std::vector<RankedDocument> page = sort == SortOrder::kRelevance
-                                         ? by_relevance(ranked, plain, offset, request.size)
-                                         : by_date(plain, sort, offset, request.size);
+  const size_t end = offset + request.size;
+  std::shared_ptr<const RankedOrder> order =
+      ranks(counts_key(request, match) + '\0' + std::to_string(static_cast<int>(sort)), sort,
+            ranked, plain, end);
 
   const std::vector<std::string> located = terms.located_words();
-  for (const RankedDocument& ranked_doc : page) {
-    Xapian::Document xd = db_.get_document(ranked_doc.id);
+  for (size_t rank = offset; rank < std::min(end, order->ranks.size()); ++rank) {
+    const RankedOrder::Entry& entry = order->ranks[rank];
+    Xapian::Document xd = db_.get_document(entry.docid);
     const std::string data = xd.get_data();
     Hit hit;
     hit.document = decode_metadata(data);
-    hit.score = ranked_doc.weight;
-    hit.snippet = make_snippet(stored_text(data), terms, locate(db_, ranked_doc.id, xd, located));
+    hit.score = entry.weight;
+    hit.snippet = make_snippet(stored_text(data), terms, locate(db_, entry.docid, xd, located));
     result.hits.push_back(std::move(hit));
   }
   return result;
 }
 
+std::shared_ptr<const RankedOrder> Searcher::ranks(const std::string& key, SortOrder sort,
+                                                   const Xapian::Query& ranked,
+                                                   const Xapian::Query& plain, size_t depth) {
+  const Xapian::rev revision = db_.get_revision();
+  std::shared_ptr<const RankedOrder> known = cache_->order(revision, key);
+  if (known && (known->complete || known->ranks.size() >= depth)) return known;
+  auto order = std::make_shared<const RankedOrder>(sort == SortOrder::kRelevance
+                                                       ? by_relevance(ranked, plain, depth)
+                                                       : by_date(plain, sort, depth));
+  cache_->remember_order(revision, key, order);
+  return order;
+}
+
 namespace {
 
-template <typename Ranked>
-void append(const Xapian::MSet& mset, size_t from, std::vector<Ranked>& out) {
-  for (auto it = mset[from]; it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
+// Appends the MSet's entries from `from` on; `asked` is how many ranks it was asked for.
+void append(const Xapian::MSet& mset, size_t from, size_t asked, RankedOrder& out) {
+  for (auto it = mset[from]; it != mset.end(); ++it) out.ranks.push_back({*it, it.get_weight()});
+  out.complete = mset.size() < asked;
 }
 
 }  // namespace
@@ -372,41 +388,36 @@ void append(const Xapian::MSet& mset, size_t from, std::vector<Ranked>& out) {
 // are then ranked again by the whole query, proximity included, which Xapian now checks in
 // those documents only. Ranks past the window keep the first pass's order, so paging never
 // repeats or skips a document.
-std::vector<Searcher::RankedDocument> Searcher::by_relevance(const Xapian::Query& ranked,
-                                                             const Xapian::Query& plain,
-                                                             size_t offset, size_t size) {
-  std::vector<RankedDocument> order;
+RankedOrder Searcher::by_relevance(const Xapian::Query& ranked, const Xapian::Query& plain,
+                                   size_t depth) {
+  RankedOrder order;
   Xapian::Enquire first(db_);
   bool same = ranked.get_description() == plain.get_description();
   first.set_query(same ? ranked : plain);
-  Xapian::MSet firsts =
-      first.get_mset(0, same ? offset + size : std::max(kRescoreWindow, offset + size));
+  const size_t asked = same ? depth : std::max(kRescoreWindow, depth);
+  Xapian::MSet firsts = first.get_mset(0, asked);
   size_t window = same ? 0 : std::min<size_t>(kRescoreWindow, firsts.size());
-  if (offset < window) {
+  if (window > 0) {
     std::vector<Xapian::docid> candidates;
     for (auto it = firsts.begin(); candidates.size() < window; ++it) candidates.push_back(*it);
     Xapian::Enquire second(db_);
     auto* source = new CandidateSource(std::move(candidates));
     second.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(source->release())));
-    append(second.get_mset(0, window), 0, order);
+    append(second.get_mset(0, window), 0, window + 1, order);
   }
-  append(firsts, order.size(), order);
-  if (offset >= order.size()) return {};
-  order.erase(order.begin(), order.begin() + offset);
-  if (order.size() > size) order.resize(size);
+  append(firsts, order.ranks.size(), asked, order);
   return order;
 }
 
-std::vector<Searcher::RankedDocument> Searcher::by_date(const Xapian::Query& query, SortOrder sort,
-                                                        size_t offset, size_t size) {
+RankedOrder Searcher::by_date(const Xapian::Query& query, SortOrder sort, size_t depth) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   Xapian::MultiValueKeyMaker by_date;
   sort_by_date(enquire, sort, by_date);
-  std::vector<RankedDocument> page;
-  append(enquire.get_mset(offset, size), 0, page);
-  return page;
+  RankedOrder order;
+  append(enquire.get_mset(0, depth), 0, depth, order);
+  return order;
 }
 
 Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache)

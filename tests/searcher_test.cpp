@@ -575,27 +575,47 @@ TEST_F(SearcherTest, RelevanceRerankedWithinTheWindowPagesNeitherRepeatNorSkip) 
   for (size_t i = 0; i < together; ++i) letter("b", i, "về nông thôn mới trong huyện nhà.");
   for (size_t i = 0; i < long_apart; ++i) letter("c", i, "nông nghiệp, thôn xóm." + padding);
   build_index(work / "db", {work / "docs"});
-  auto searcher = Searcher::open(work / "db");
-  ASSERT_TRUE(searcher.is_ok());
-  SearchRequest r;
-  r.query = "nông thôn";
-  r.size = 9;  // pages 22 and 23 straddle the window's edge at 200
-  r.facets = {};
-  std::vector<std::string> seen;
-  for (r.page = 1;; ++r.page) {
-    SearchResult page = search(*searcher.value(), r);
-    EXPECT_EQ(page.total, short_apart + together + long_apart);
-    if (page.hits.empty()) break;
-    for (const Hit& h : page.hits) {
-      seen.push_back(std::filesystem::path(h.document.source.path).filename().string());
+  // The same pages whether ranked afresh each time, from a remembered order (deeper pages rank
+  // again, deeper), or as remembered answers; read forwards or backwards.
+  auto open = [&](RevisionCache::Limits limits) {
+    auto s = Searcher::open(work / "db", std::make_shared<RevisionCache>(limits));
+    EXPECT_TRUE(s.is_ok());
+    return std::move(s.value());
+  };
+  auto fresh = open({0, 0}), orders = open({1024, 0}), answers = open({});
+  const size_t total = short_apart + together + long_apart;
+  const size_t pages = (total + 8) / 9;  // pages 22 and 23 straddle the window's edge at 200
+  auto read = [&](Searcher& searcher, bool backwards) {
+    std::vector<std::vector<std::string>> by_page(pages + 1);
+    SearchRequest r;
+    r.query = "nông thôn";
+    r.size = 9;
+    r.facets = {};
+    for (size_t k = 1; k <= pages + 1; ++k) {
+      r.page = backwards ? pages + 2 - k : k;
+      SearchResult page = search(searcher, r);
+      EXPECT_EQ(page.total, total);
+      for (const Hit& h : page.hits) {
+        by_page[r.page - 1].push_back(
+            std::filesystem::path(h.document.source.path).filename().string());
+      }
     }
-  }
-  ASSERT_EQ(seen.size(), short_apart + together + long_apart);
+    EXPECT_TRUE(by_page[pages].empty()) << "a page past the end";
+    std::vector<std::string> seen;
+    for (const auto& page : by_page) seen.insert(seen.end(), page.begin(), page.end());
+    return seen;
+  };
+  std::vector<std::string> seen = read(*fresh, false);
+  ASSERT_EQ(seen.size(), total);
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), seen.size()) << "repeated";
   for (size_t i = 0; i < seen.size(); ++i) {
     char group = i < together ? 'b' : i < together + short_apart ? 'a' : 'c';
     EXPECT_EQ(seen[i][0], group) << "rank " << i << ": " << seen[i];
   }
+  EXPECT_EQ(read(*orders, false), seen);
+  EXPECT_EQ(read(*orders, true), seen);
+  EXPECT_EQ(read(*answers, true), seen);
+  EXPECT_EQ(read(*answers, false), seen);
 }
 
 TEST_F(SearcherTest, AMissingDatabaseIsUnavailable) {

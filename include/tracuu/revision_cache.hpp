@@ -5,11 +5,11 @@
 // Counting every match and ranking them are most of a query's cost. A result set's total and
 // facets do not change with the page or the sort, and officials page through results, re-sort
 // them and repeat popular searches, while other systems poll the same searches; the facet
-// columns make the first count cheap, the remembered counts make the next page's free, and a
-// request seen before at this revision is answered as it was. Everything belongs to one
-// database revision: the first lookup on a newer revision forgets it all, so a reindex is never
-// answered from old counts or old pages.
-// Thread-safe (a mutex); holds plain data only, never Xapian handles.
+// columns make the first count cheap, the remembered counts and first ranks make the next page
+// cost only its snippets, and a request seen before at this revision is answered as it was.
+// Everything belongs to one database revision: the first lookup on a newer revision forgets it all,
+// so a reindex is never answered from old counts or old pages. Thread-safe (a mutex); holds plain
+// data only, never Xapian handles.
 #pragma once
 
 #include <cstdint>
@@ -36,11 +36,21 @@ struct ResultCounts {
   std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count
 };
 
+// The first ranks of a search in one sort order, as Xapian docids and weights.
+struct RankedOrder {
+  struct Entry {
+    uint32_t docid;
+    double weight;
+  };
+  std::vector<Entry> ranks;
+  bool complete = false;  // every match is in `ranks`
+};
+
 class RevisionCache {
  public:
   // How much is remembered; 0 remembers none (benchmarks of first sight, or of the engine alone).
   struct Limits {
-    size_t counts = 1024;            // result sets' totals and facets
+    size_t counts = 1024;            // result sets' totals and facets, and their first ranks
     size_t answer_bytes = 64 << 20;  // whole answers, by their approximate size
   };
   explicit RevisionCache(Limits limits) : limits_(limits) {}
@@ -53,6 +63,11 @@ class RevisionCache {
   // The facet columns loaded at `revision`, or nullptr.
   std::shared_ptr<const FacetColumns> columns(uint64_t revision);
   void remember_columns(uint64_t revision, std::shared_ptr<const FacetColumns> columns);
+
+  // The first ranks of the search `key` (its counts' key and its sort), or nullptr.
+  std::shared_ptr<const RankedOrder> order(uint64_t revision, const std::string& key);
+  void remember_order(uint64_t revision, const std::string& key,
+                      std::shared_ptr<const RankedOrder> order);
 
   // The answer given to the request `key` at `revision`, or nullptr. Only complete answers
   // (exact counts) belong here; `bytes` is what the answer holds, roughly.
@@ -73,6 +88,7 @@ class RevisionCache {
   std::mutex mutex_;
   uint64_t revision_ = 0;
   std::map<std::string, ResultCounts> entries_;
+  std::map<std::string, std::shared_ptr<const RankedOrder>> orders_;
   std::map<std::string, std::shared_ptr<const SearchResult>> answers_;
   size_t answer_bytes_ = 0;
   std::shared_ptr<const FacetColumns> columns_;

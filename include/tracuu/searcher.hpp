@@ -109,15 +109,14 @@ class Searcher {
 
  private:
   Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache);
-  struct RankedDocument {
-    Xapian::docid id;
-    double weight;
-  };
   SearchResult run(const SearchRequest& request, WordMatch match);
-  std::vector<RankedDocument> by_relevance(const Xapian::Query& ranked, const Xapian::Query& plain,
-                                           size_t offset, size_t size);
-  std::vector<RankedDocument> by_date(const Xapian::Query& query, SortOrder sort, size_t offset,
-                                      size_t size);
+  // Ranks [0, depth) of a search in `sort` (at least: a remembered order may hold more), from
+  // the cache under `key` or ranked now.
+  std::shared_ptr<const RankedOrder> ranks(const std::string& key, SortOrder sort,
+                                           const Xapian::Query& ranked, const Xapian::Query& plain,
+                                           size_t depth);
+  RankedOrder by_relevance(const Xapian::Query& ranked, const Xapian::Query& plain, size_t depth);
+  RankedOrder by_date(const Xapian::Query& query, SortOrder sort, size_t depth);
   // The total and facets of the result set; `exact` false when the time limit ran out.
   ResultCounts count(const SearchRequest& request, WordMatch match, const Xapian::Query& query,
                      bool* exact);

@@ -331,8 +331,8 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   }
 
   // Counting every match (the exact total and the facets) needs no weights at all; its result
-  // is remembered for the next page or sort of the same search. Ranking then needs only the
-  // page.
+  // is remembered for the next page or sort of the same search, as are the first ranks for the
+  // next page. A page then costs its documents and snippets.
   SearchResult result;
   ResultCounts counts = count(request, match, matching, &result.counts_exact);
   result.total = counts.total;
@@ -376,10 +376,9 @@ std::shared_ptr<const RankedOrder> Searcher::ranks(const std::string& key, SortO
 
 namespace {
 
-// Appends the MSet's entries from `from` on; `asked` is how many ranks it was asked for.
-void append(const Xapian::MSet& mset, size_t from, size_t asked, RankedOrder& out) {
+// Appends the MSet's entries from `from` on.
+void append(const Xapian::MSet& mset, size_t from, RankedOrder& out) {
   for (auto it = mset[from]; it != mset.end(); ++it) out.ranks.push_back({*it, it.get_weight()});
-  out.complete = mset.size() < asked;
 }
 
 }  // namespace
@@ -404,9 +403,10 @@ RankedOrder Searcher::by_relevance(const Xapian::Query& ranked, const Xapian::Qu
     auto* source = new CandidateSource(std::move(candidates));
     second.set_query(
         Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(source->release())));
-    append(second.get_mset(0, window), 0, window + 1, order);
+    append(second.get_mset(0, window), 0, order);
   }
-  append(firsts, order.ranks.size(), asked, order);
+  append(firsts, order.ranks.size(), order);
+  order.complete = firsts.size() < asked;
   return order;
 }
 
@@ -416,7 +416,9 @@ RankedOrder Searcher::by_date(const Xapian::Query& query, SortOrder sort, size_t
   Xapian::MultiValueKeyMaker by_date;
   sort_by_date(enquire, sort, by_date);
   RankedOrder order;
-  append(enquire.get_mset(0, depth), 0, depth, order);
+  Xapian::MSet mset = enquire.get_mset(0, depth);
+  append(mset, 0, order);
+  order.complete = mset.size() < depth;
   return order;
 }
 

@@ -6,6 +6,7 @@ bool RevisionCache::is_current(uint64_t revision) {
   if (revision > revision_) {
     entries_.clear();
     orders_.clear();
+    held_ranks_ = 0;
     answers_.clear();
     answer_bytes_ = 0;
     columns_.reset();
@@ -40,9 +41,17 @@ std::shared_ptr<const RankedOrder> RevisionCache::order(uint64_t revision, const
 void RevisionCache::remember_order(uint64_t revision, const std::string& key,
                                    std::shared_ptr<const RankedOrder> order) {
   std::lock_guard lock(mutex_);
-  if (!is_current(revision) || limits_.counts == 0) return;
-  if (orders_.size() >= limits_.counts) orders_.clear();  // simple and bounded, as the counts
-  orders_[key] = std::move(order);
+  // A deep page ranks up to every match: such orders are bounded by their ranks, not by count.
+  const size_t ranks = order->ranks.size();
+  if (!is_current(revision) || limits_.counts == 0 || ranks > limits_.ranks) return;
+  if (orders_.size() >= limits_.counts || held_ranks_ + ranks > limits_.ranks) {
+    orders_.clear();  // simple and bounded, as the counts
+    held_ranks_ = 0;
+  }
+  auto& held = orders_[key];
+  if (held) held_ranks_ -= held->ranks.size();
+  held = std::move(order);
+  held_ranks_ += ranks;
 }
 
 std::shared_ptr<const SearchResult> RevisionCache::answer(uint64_t revision,

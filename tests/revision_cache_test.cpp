@@ -30,13 +30,13 @@ TEST(RevisionCacheTest, RemembersWithinARevisionOnly) {
 }
 
 TEST(RevisionCacheTest, CapacityZeroRemembersNothing) {
-  RevisionCache cache(RevisionCache::Limits{0, 0});
+  RevisionCache cache(RevisionCache::Limits{.counts = 0, .answer_bytes = 0});
   cache.remember(1, "q", ResultCounts{7, {}});
   EXPECT_FALSE(cache.find(1, "q").has_value());
 }
 
 TEST(RevisionCacheTest, AnswersAreBoundedByTheirSizeAndForgottenOnANewRevision) {
-  RevisionCache cache(RevisionCache::Limits{16, 1000});
+  RevisionCache cache(RevisionCache::Limits{.counts = 16, .answer_bytes = 1000});
   auto answer = std::make_shared<SearchResult>();
   answer->total = 3;
   cache.remember_answer(1, "q", answer, 400);
@@ -52,9 +52,33 @@ TEST(RevisionCacheTest, AnswersAreBoundedByTheirSizeAndForgottenOnANewRevision) 
   cache.remember_answer(0, "late", answer, 10);  // a worker on an older revision
   EXPECT_EQ(cache.answer(1, "late"), nullptr);
   EXPECT_EQ(cache.answer(2, "s"), nullptr) << "a newer revision forgets";
-  RevisionCache none(RevisionCache::Limits{16, 0});
+  RevisionCache none(RevisionCache::Limits{.counts = 16, .answer_bytes = 0});
   none.remember_answer(1, "q", answer, 1);
   EXPECT_EQ(none.answer(1, "q"), nullptr);
+}
+
+TEST(RevisionCacheTest, RankedOrdersAreBoundedByTheirRanks) {
+  RevisionCache::Limits limits;
+  limits.ranks = 100;
+  RevisionCache cache(limits);
+  auto order_of = [](size_t n) {
+    auto order = std::make_shared<RankedOrder>();
+    order->ranks.assign(n, {1, 0.5});
+    return order;
+  };
+  auto sixty = order_of(60);
+  cache.remember_order(1, "a", sixty);
+  EXPECT_EQ(cache.order(1, "a"), sixty);
+  cache.remember_order(1, "deep", order_of(101));  // more than the whole budget
+  EXPECT_EQ(cache.order(1, "deep"), nullptr);
+  EXPECT_EQ(cache.order(1, "a"), sixty) << "and refusing it forgets nothing";
+  cache.remember_order(1, "a", sixty);  // the same key again counts once
+  cache.remember_order(1, "b", order_of(30));
+  EXPECT_EQ(cache.order(1, "a"), sixty);
+  cache.remember_order(1, "c", order_of(30));  // 120 > 100: the older orders go
+  EXPECT_NE(cache.order(1, "c"), nullptr);
+  EXPECT_EQ(cache.order(1, "a"), nullptr);
+  EXPECT_EQ(cache.order(2, "c"), nullptr) << "a newer revision forgets";
 }
 
 TEST(RevisionCacheTest, FacetColumnsBelongToTheirRevision) {
@@ -69,7 +93,7 @@ TEST(RevisionCacheTest, FacetColumnsBelongToTheirRevision) {
 }
 
 TEST(RevisionCacheTest, BoundedAndSafeAcrossThreads) {
-  RevisionCache cache(RevisionCache::Limits{16, 0});
+  RevisionCache cache(RevisionCache::Limits{.counts = 16, .answer_bytes = 0});
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {

@@ -453,8 +453,9 @@ TEST_F(SearcherTest, RememberedCountsFollowTheIndex) {
 TEST_F(SearcherTest, RememberedAnswersAreTheAnswersOfTheirOwnRequest) {
   auto cache = std::make_shared<RevisionCache>();
   auto remembering = Searcher::open(*dir_ / "corpus.db", cache);
-  auto fresh = Searcher::open(*dir_ / "corpus.db",
-                              std::make_shared<RevisionCache>(RevisionCache::Limits{0, 0}));
+  auto fresh = Searcher::open(
+      *dir_ / "corpus.db",
+      std::make_shared<RevisionCache>(RevisionCache::Limits{.counts = 0, .answer_bytes = 0}));
   ASSERT_TRUE(remembering.is_ok() && fresh.is_ok());
   std::vector<SearchRequest> requests;
   for (SortOrder sort : {SortOrder::kRelevance, SortOrder::kDateDesc, SortOrder::kDateAsc}) {
@@ -582,7 +583,8 @@ TEST_F(SearcherTest, RelevanceRerankedWithinTheWindowPagesNeitherRepeatNorSkip) 
     EXPECT_TRUE(s.is_ok());
     return std::move(s.value());
   };
-  auto fresh = open({0, 0}), orders = open({1024, 0}), answers = open({});
+  auto fresh = open({.counts = 0, .answer_bytes = 0});
+  auto orders = open({.answer_bytes = 0}), answers = open({});
   const size_t total = short_apart + together + long_apart;
   const size_t pages = (total + 8) / 9;  // pages 22 and 23 straddle the window's edge at 200
   auto read = [&](Searcher& searcher, bool backwards) {

@@ -5,6 +5,7 @@ namespace tracuu {
 bool RevisionCache::is_current(uint64_t revision) {
   if (revision > revision_) {
     entries_.clear();
+    count_bytes_ = 0;
     orders_.clear();
     held_ranks_ = 0;
     answers_.clear();
@@ -24,11 +25,30 @@ std::optional<ResultCounts> RevisionCache::find(uint64_t revision, const std::st
   return it->second;
 }
 
+namespace {
+
+// What remembered counts hold, roughly: a facet_size of 1000 over five fields is 5,000 values.
+size_t approximate_bytes(const std::string& key, const ResultCounts& counts) {
+  size_t bytes = key.size() + sizeof(ResultCounts);
+  for (const auto& [field, values] : counts.facets) {
+    bytes += field.size();
+    for (const FacetValue& v : values) bytes += sizeof(FacetValue) + v.value.size();
+  }
+  return bytes;
+}
+
+}  // namespace
+
 void RevisionCache::remember(uint64_t revision, const std::string& key, ResultCounts counts) {
   std::lock_guard lock(mutex_);
-  if (!is_current(revision) || limits_.counts == 0) return;
-  if (entries_.size() >= limits_.counts) entries_.clear();  // simple and bounded
-  entries_[key] = std::move(counts);
+  const size_t bytes = approximate_bytes(key, counts);
+  if (!is_current(revision) || limits_.counts == 0 || bytes > limits_.count_bytes) return;
+  if (entries_.size() >= limits_.counts || count_bytes_ + bytes > limits_.count_bytes) {
+    entries_.clear();  // simple and bounded
+    count_bytes_ = 0;
+  }
+  auto [it, added] = entries_.try_emplace(key, std::move(counts));
+  if (added) count_bytes_ += bytes;
 }
 
 std::shared_ptr<const RankedOrder> RevisionCache::order(uint64_t revision, const std::string& key) {

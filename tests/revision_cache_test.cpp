@@ -57,6 +57,26 @@ TEST(RevisionCacheTest, AnswersAreBoundedByTheirSizeAndForgottenOnANewRevision) 
   EXPECT_EQ(none.answer(1, "q"), nullptr);
 }
 
+// Counts with a thousand facet values per field are large; they are bounded by their size too.
+TEST(RevisionCacheTest, CountsAreBoundedByTheirSize) {
+  RevisionCache cache(RevisionCache::Limits{.counts = 1024, .count_bytes = 100000});
+  auto counts_with = [](size_t values) {
+    ResultCounts c;
+    c.total = values;
+    for (size_t i = 0; i < values; ++i) c.facets["issuer"].push_back({std::to_string(i), 1});
+    return c;
+  };
+  cache.remember(1, "small", counts_with(10));
+  cache.remember(1, "huge", counts_with(100000));  // more than the whole budget
+  EXPECT_FALSE(cache.find(1, "huge").has_value());
+  EXPECT_TRUE(cache.find(1, "small").has_value()) << "and refusing it forgets nothing";
+  for (int i = 0; i < 40; ++i) cache.remember(1, "q" + std::to_string(i), counts_with(100));
+  size_t held = 0;
+  for (int i = 0; i < 40; ++i) held += cache.find(1, "q" + std::to_string(i)).has_value();
+  EXPECT_LT(held, 40u) << "100 values are a few KB each: not all 40 fit in 100 KB";
+  EXPECT_GT(held, 0u);
+}
+
 TEST(RevisionCacheTest, RankedOrdersAreBoundedByTheirRanks) {
   RevisionCache::Limits limits;
   limits.ranks = 100;

@@ -51,6 +51,7 @@ class RevisionCache {
   // How much is remembered; 0 remembers none (benchmarks of first sight, or of the engine alone).
   struct Limits {
     size_t counts = 1024;            // result sets' totals and facets, and their first ranks
+    size_t count_bytes = 64 << 20;   // those totals and facets, by their approximate size
     size_t ranks = 1 << 20;          // ranks held by those first ranks together (16 bytes each)
     size_t answer_bytes = 64 << 20;  // whole answers, by their approximate size
   };
@@ -89,6 +90,7 @@ class RevisionCache {
   std::mutex mutex_;
   uint64_t revision_ = 0;
   std::map<std::string, ResultCounts> entries_;
+  size_t count_bytes_ = 0;
   std::map<std::string, std::shared_ptr<const RankedOrder>> orders_;
   size_t held_ranks_ = 0;
   std::map<std::string, std::shared_ptr<const SearchResult>> answers_;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <set>
+#include <string_view>
 
 #include "candidate_source.hpp"
 #include "facet_columns.hpp"
@@ -172,6 +173,16 @@ std::string fold_phrase(const std::string& text) {
 // starts on the newest, so only a writer committing continuously could exhaust these.
 constexpr int kMaxReopens = 10;
 
+// Whether `e` can come of a writer reusing blocks of the revision being read: Xapian says so
+// with DatabaseModifiedError, and sometimes, when the reused block is read before the revision
+// is checked, with DatabaseCorruptError ("Expected block 11 to be level 1, not 0", seen while
+// opening during a reindex). Either way the newest revision reads cleanly; a database really
+// corrupt stays so through every retry and is reported then.
+bool lost_revision(const Xapian::Error& e) {
+  const std::string_view type = e.get_type();  // Xapian::Error has no virtual functions to cast
+  return type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
+}
+
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db,
                                                  std::shared_ptr<RevisionCache> cache) {
   // Opening races commits too: a revision read while opening can be discarded under it.
@@ -181,12 +192,10 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db
       std::unique_ptr<Searcher> searcher(new Searcher(Xapian::Database(db.string()), cache));
       searcher->facet_columns();  // read now, not in the first search (28 ms at 20,000 docs)
       return searcher;
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= kMaxReopens) {
-        return Status::unavailable("cannot open index " + db.string() + ": " + e.get_msg());
-      }
     } catch (const Xapian::Error& e) {
-      return Status::unavailable("cannot open index " + db.string() + ": " + e.get_description());
+      if (!lost_revision(e) || attempt >= kMaxReopens) {
+        return Status::unavailable("cannot open index " + db.string() + ": " + e.get_description());
+      }
     }
   }
 }
@@ -197,13 +206,13 @@ Result<T> Searcher::on_latest(F&& body) {
     try {
       db_.reopen();
       return body();
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= kMaxReopens)
-        return Status::unavailable("index changing too fast: " + e.get_msg());
     } catch (const Xapian::InvalidArgumentError& e) {
       return Status::invalid_argument(e.get_msg());
     } catch (const Xapian::Error& e) {
-      return Status::unavailable("index error: " + e.get_description());
+      if (!lost_revision(e)) return Status::unavailable("index error: " + e.get_description());
+      if (attempt >= kMaxReopens) {
+        return Status::unavailable("index changing too fast: " + e.get_description());
+      }
     }
   }
 }

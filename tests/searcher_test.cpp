@@ -620,6 +620,28 @@ TEST_F(SearcherTest, RelevanceRerankedWithinTheWindowPagesNeitherRepeatNorSkip) 
   EXPECT_EQ(read(*answers, false), seen);
 }
 
+// A damaged table is reported as unavailable (after the retries a lost revision gets), never
+// a crash, a hang or a result from garbage.
+TEST_F(SearcherTest, ADamagedDatabaseIsUnavailable) {
+  TempDir work;
+  for (const auto& [name, text] : kBanDocs) write_file(work / "docs" / name, text);
+  build_index(work / "db", {work / "docs"});
+  const auto table = work / "db" / "postlist.glass";
+  const std::string garbage(std::filesystem::file_size(table), '\x5a');
+  write_file(table, garbage);
+  auto s = Searcher::open(work / "db");
+  if (s.is_ok()) {
+    SearchRequest r;
+    r.query = "hàng";
+    auto result = s.value()->search(r);
+    ASSERT_FALSE(result.is_ok());
+    EXPECT_EQ(result.status().code(), Status::Code::kUnavailable);
+  } else {
+    EXPECT_EQ(s.status().code(), Status::Code::kUnavailable);
+    EXPECT_NE(s.status().message().find("cannot open index"), std::string::npos);
+  }
+}
+
 TEST_F(SearcherTest, AMissingDatabaseIsUnavailable) {
   TempDir empty;
   auto s = Searcher::open(empty / "nothing-here");

@@ -73,14 +73,6 @@ bool under_root(const std::string& path, const std::vector<std::string>& roots) 
   return false;
 }
 
-// prefix + value. (Assigning a prefix to a reused string trips GCC 12's -Wrestrict.)
-std::string prefixed(std::string_view prefix, std::string_view value) {
-  std::string term;
-  term.reserve(prefix.size() + value.size());
-  term.append(prefix).append(value);
-  return term;
-}
-
 void add_filter(Xapian::Document& xd, std::string_view prefix, Xapian::valueno slot,
                 const std::string& display) {
   if (display.empty()) return;
@@ -94,7 +86,7 @@ void add_spelled_out_abbreviations(Xapian::Document& xd, const std::vector<std::
   const Abbreviations& table = Abbreviations::builtin();
   for (size_t i = 0; i < words.size(); ++i) {
     for (const auto& [key, length] : table.abbreviations_at(words, i)) {
-      xd.add_term(prefixed(schema::kSpelledOut, key));
+      xd.add_term(schema::term(schema::kSpelledOut, key));
     }
   }
 }
@@ -184,21 +176,21 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
       offsets.push_back(t.start);
     }
     if (t.kind == TokenKind::kCompound) {
-      xd.add_term(prefixed(schema::kCompound, t.folded));
+      xd.add_term(schema::term(schema::kCompound, t.folded));
       return;
     }
     xd.add_posting(t.folded, t.position);
     words.push_back(t.folded);
     if (t.exact != t.folded) {
-      xd.add_term(prefixed(schema::kExact, t.exact));
+      xd.add_term(schema::term(schema::kExact, t.exact));
     }
   });
   add_spelled_out_abbreviations(xd, words);
   analyzer.analyze(m.title, 0, [&](const Token& t) {
     if (t.kind != TokenKind::kWord) return;
-    xd.add_term(prefixed(schema::kTitle, t.folded));
+    xd.add_term(schema::term(schema::kTitle, t.folded));
     if (t.exact != t.folded) {
-      xd.add_term(prefixed(schema::kTitleExact, t.exact));
+      xd.add_term(schema::term(schema::kTitleExact, t.exact));
     }
   });
   if (std::string whole = schema::title_term(m.title); !whole.empty()) xd.add_boolean_term(whole);
@@ -284,7 +276,7 @@ std::map<std::string, FileRecord> IndexWriter::known_records(const std::vector<L
   std::map<std::string, FileRecord> known;
   for (const ListedFile& f : files) {
     std::string key = file_key(f.path);
-    std::string record = db_.get_metadata(prefixed(schema::kFileRecord, key));
+    std::string record = db_.get_metadata(schema::term(schema::kFileRecord, key));
     if (!record.empty()) known[key] = FileRecord::parse(record);
   }
   return known;
@@ -298,7 +290,7 @@ size_t IndexWriter::write_file(PreparedFile& file, IndexSummary& summary) {
     summary.failed.push_back({file.path, file.error});
     return 0;
   }
-  const std::string record_key = prefixed(schema::kFileRecord, file.key);
+  const std::string record_key = schema::term(schema::kFileRecord, file.key);
   const FileRecord record{file.hash, file.stat, file.path};
   if (file.outcome == Outcome::kUnchanged) {
     // Touched but not changed: the new stat spares reading it next time.

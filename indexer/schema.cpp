@@ -64,6 +64,14 @@ std::vector<uint32_t> decode_word_offsets(std::string_view encoded) {
   return out;
 }
 
+// (Built by append: assigning a prefix to a reused string trips GCC 12's -Wrestrict.)
+std::string term(std::string_view prefix, std::string_view value) {
+  std::string out;
+  out.reserve(prefix.size() + value.size());
+  out.append(prefix).append(value);
+  return out;
+}
+
 std::string filter_term(std::string_view prefix, std::string_view value) {
   if (prefix == kCites || prefix == kNumber) {
     std::string key = canonical_number(value);

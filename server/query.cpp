@@ -31,10 +31,6 @@ constexpr double kWholeTitleWeight = 25.0;
 // The share of their weight that an expansion's words keep when they stand apart.
 constexpr double kScatteredExpansionWeight = 0.25;
 
-std::string prefixed(std::string_view prefix, const std::string& term) {
-  return std::string(prefix) + term;
-}
-
 // A fixed weight for documents carrying the boolean term `term`.
 Xapian::Query weighted_filter(const std::string& term, double weight) {
   auto* source = new Xapian::FixedWeightPostingSource(weight);
@@ -97,9 +93,9 @@ class QueryBuilder {
   // What adds weight to a matched word: typed with diacritics, that exact form in the text and
   // in the title ("bán" does not lift "địa bàn"); typed without, the word in the title.
   static Xapian::Query boosts(const Word& w) {
-    if (w.exact == w.folded) return Xapian::Query(prefixed(schema::kTitle, w.folded));
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefixed(schema::kExact, w.exact)),
-                         Xapian::Query(prefixed(schema::kTitleExact, w.exact)));
+    if (w.exact == w.folded) return Xapian::Query(schema::term(schema::kTitle, w.folded));
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::term(schema::kExact, w.exact)),
+                         Xapian::Query(schema::term(schema::kTitleExact, w.exact)));
   }
 
   Xapian::Query phrase(const std::vector<Word>& words, bool highlight = true) {
@@ -125,11 +121,13 @@ class QueryBuilder {
       for (const Word& w : u.words) terms_->compound_words.push_back(w.folded);
     }
     // The compound's words as a phrase too ("03 CT TW"), but only the compound is marked.
-    std::vector<Xapian::Query> alternatives{Xapian::Query(prefixed(schema::kCompound, u.key)),
+    std::vector<Xapian::Query> alternatives{Xapian::Query(schema::term(schema::kCompound, u.key)),
                                             phrase(u.words, /*highlight=*/false)};
     if (!canonical_number(u.key).empty() && canonical_number(u.key) == u.key) {
-      alternatives.push_back(weighted_filter(prefixed(schema::kNumber, u.key), kOwnNumberWeight));
-      alternatives.push_back(weighted_filter(prefixed(schema::kCites, u.key), kCitedNumberWeight));
+      alternatives.push_back(
+          weighted_filter(schema::term(schema::kNumber, u.key), kOwnNumberWeight));
+      alternatives.push_back(
+          weighted_filter(schema::term(schema::kCites, u.key), kCitedNumberWeight));
     }
     add_abbreviation_expansions(u.key, alternatives);
     return combine(Xapian::Query::OP_OR, alternatives);
@@ -161,7 +159,7 @@ class QueryBuilder {
         std::vector<Xapian::Query> alternatives{
             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_AND, each),
                           kScatteredExpansionWeight),
-            Xapian::Query(prefixed(schema::kSpelledOut, found[0].first))};
+            Xapian::Query(schema::term(schema::kSpelledOut, found[0].first))};
         for (const auto& [key, len] : found) {
           if (len == length) alternatives.push_back(abbreviation_term(key));
         }
@@ -189,7 +187,7 @@ class QueryBuilder {
     bool compound =
         key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string::npos;
     if (terms_) (compound ? terms_->compound : terms_->folded).push_back(key);
-    return Xapian::Query(compound ? prefixed(schema::kCompound, key) : key);
+    return Xapian::Query(compound ? schema::term(schema::kCompound, key) : key);
   }
 
   // The documents that spell the abbreviation out: the indexer marks them with one term
@@ -199,7 +197,7 @@ class QueryBuilder {
     const auto& expansions = Abbreviations::builtin().expansions(key);
     if (expansions.empty()) return;
     if (terms_) terms_->phrases.insert(terms_->phrases.end(), expansions.begin(), expansions.end());
-    out.emplace_back(prefixed(schema::kSpelledOut, key));
+    out.emplace_back(schema::term(schema::kSpelledOut, key));
   }
 
   // Vietnamese words are mostly two syllables ("nông thôn", "bán hàng"): documents where the
@@ -285,7 +283,7 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
       std::vector<Word> words;
       for (const Unit& u : units) words.insert(words.end(), u.words.begin(), u.words.end());
       if (words.size() == 1 && words[0].exact != words[0].folded) {
-        excluded.emplace_back(prefixed(schema::kExact, words[0].exact));
+        excluded.emplace_back(schema::term(schema::kExact, words[0].exact));
         continue;
       }
       // Excluded words are not highlighted, and their weights never count.

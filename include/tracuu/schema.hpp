@@ -72,6 +72,9 @@ std::string filter_key(std::string_view display);
 // is a whole title, typed with or without diacritics, finds that title's document first.
 std::string title_term(std::string_view text);
 
+// A term as written: prefix + value ("E" + "hòa" → "Ehòa").
+std::string term(std::string_view prefix, std::string_view value);
+
 // prefix + filter_key(value), or for kCites/kNumber prefix + canonical number key.
 std::string filter_term(std::string_view prefix, std::string_view value);
 

@@ -1,15 +1,28 @@
 #include "tracuu/revision_cache.hpp"
 
+#include <limits>
+
 namespace tracuu {
+
+size_t facet_bytes(const std::map<std::string, std::vector<FacetValue>>& facets) {
+  size_t bytes = 0;
+  for (const auto& [field, values] : facets) {
+    bytes += field.size();
+    for (const FacetValue& v : values) bytes += sizeof(FacetValue) + v.value.size();
+  }
+  return bytes;
+}
+
+RevisionCache::RevisionCache(Limits limits)
+    : counts_(limits.counts, limits.count_bytes),
+      orders_(limits.counts, limits.ranks),  // a deep page ranks up to every match
+      answers_(std::numeric_limits<size_t>::max(), limits.answer_bytes) {}
 
 bool RevisionCache::is_current(uint64_t revision) {
   if (revision > revision_) {
-    entries_.clear();
-    count_bytes_ = 0;
+    counts_.clear();
     orders_.clear();
-    held_ranks_ = 0;
     answers_.clear();
-    answer_bytes_ = 0;
     columns_.reset();
     spellings_.reset();
     revision_ = revision;
@@ -17,107 +30,81 @@ bool RevisionCache::is_current(uint64_t revision) {
   return revision == revision_;
 }
 
+template <typename T>
+std::shared_ptr<const T> RevisionCache::held(uint64_t revision,
+                                             const RecentEntries<std::shared_ptr<const T>>& entries,
+                                             const std::string& key) {
+  std::lock_guard lock(mutex_);
+  if (!is_current(revision)) return nullptr;
+  const std::shared_ptr<const T>* found = entries.find(key);
+  return found ? *found : nullptr;
+}
+
+template <typename T>
+std::shared_ptr<const T> RevisionCache::held(uint64_t revision,
+                                             const std::shared_ptr<const T>& slot) {
+  std::lock_guard lock(mutex_);
+  return is_current(revision) ? slot : nullptr;
+}
+
+template <typename T>
+void RevisionCache::hold(uint64_t revision, std::shared_ptr<const T>& slot,
+                         std::shared_ptr<const T> value) {
+  std::lock_guard lock(mutex_);
+  if (is_current(revision)) slot = std::move(value);
+}
+
 std::optional<ResultCounts> RevisionCache::find(uint64_t revision, const std::string& key) {
   std::lock_guard lock(mutex_);
   if (!is_current(revision)) return std::nullopt;
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return std::nullopt;
-  return it->second;
+  const ResultCounts* found = counts_.find(key);
+  return found ? std::optional<ResultCounts>(*found) : std::nullopt;
 }
-
-namespace {
-
-// What remembered counts hold, roughly: a facet_size of 1000 over five fields is 5,000 values.
-size_t approximate_bytes(const std::string& key, const ResultCounts& counts) {
-  size_t bytes = key.size() + sizeof(ResultCounts);
-  for (const auto& [field, values] : counts.facets) {
-    bytes += field.size();
-    for (const FacetValue& v : values) bytes += sizeof(FacetValue) + v.value.size();
-  }
-  return bytes;
-}
-
-}  // namespace
 
 void RevisionCache::remember(uint64_t revision, const std::string& key, ResultCounts counts) {
+  const size_t bytes = key.size() + sizeof(ResultCounts) + facet_bytes(counts.facets);
   std::lock_guard lock(mutex_);
-  const size_t bytes = approximate_bytes(key, counts);
-  if (!is_current(revision) || limits_.counts == 0 || bytes > limits_.count_bytes) return;
-  if (entries_.size() >= limits_.counts || count_bytes_ + bytes > limits_.count_bytes) {
-    entries_.clear();  // simple and bounded
-    count_bytes_ = 0;
-  }
-  auto [it, added] = entries_.try_emplace(key, std::move(counts));
-  if (added) count_bytes_ += bytes;
+  if (is_current(revision)) counts_.put(key, std::move(counts), bytes);
 }
 
 std::shared_ptr<const RankedOrder> RevisionCache::order(uint64_t revision, const std::string& key) {
-  std::lock_guard lock(mutex_);
-  if (!is_current(revision)) return nullptr;
-  auto it = orders_.find(key);
-  return it == orders_.end() ? nullptr : it->second;
+  return held(revision, orders_, key);
 }
 
 void RevisionCache::remember_order(uint64_t revision, const std::string& key,
                                    std::shared_ptr<const RankedOrder> order) {
-  std::lock_guard lock(mutex_);
-  // A deep page ranks up to every match: such orders are bounded by their ranks, not by count.
   const size_t ranks = order->ranks.size();
-  if (!is_current(revision) || limits_.counts == 0 || ranks > limits_.ranks) return;
-  if (orders_.size() >= limits_.counts || held_ranks_ + ranks > limits_.ranks) {
-    orders_.clear();  // simple and bounded, as the counts
-    held_ranks_ = 0;
-  }
-  auto& held = orders_[key];
-  if (held) held_ranks_ -= held->ranks.size();
-  held = std::move(order);
-  held_ranks_ += ranks;
+  std::lock_guard lock(mutex_);
+  if (is_current(revision)) orders_.put(key, std::move(order), ranks);
 }
 
 std::shared_ptr<const SearchResult> RevisionCache::answer(uint64_t revision,
                                                           const std::string& key) {
-  std::lock_guard lock(mutex_);
-  if (!is_current(revision)) return nullptr;
-  auto it = answers_.find(key);
-  return it == answers_.end() ? nullptr : it->second;
+  return held(revision, answers_, key);
 }
 
 void RevisionCache::remember_answer(uint64_t revision, const std::string& key,
                                     std::shared_ptr<const SearchResult> answer, size_t bytes) {
   std::lock_guard lock(mutex_);
-  if (!is_current(revision) || limits_.answer_bytes == 0 || bytes > limits_.answer_bytes) return;
-  if (answer_bytes_ + bytes > limits_.answer_bytes) {  // simple and bounded, as the counts
-    answers_.clear();
-    answer_bytes_ = 0;
-  }
-  auto [it, added] = answers_.try_emplace(key, std::move(answer));
-  if (added) answer_bytes_ += bytes + key.size();
+  if (is_current(revision)) answers_.put(key, std::move(answer), bytes + key.size());
 }
 
 std::shared_ptr<const FacetColumns> RevisionCache::columns(uint64_t revision) {
-  std::lock_guard lock(mutex_);
-  if (!is_current(revision)) return nullptr;
-  return columns_;
+  return held(revision, columns_);
 }
 
 void RevisionCache::remember_columns(uint64_t revision,
                                      std::shared_ptr<const FacetColumns> columns) {
-  std::lock_guard lock(mutex_);
-  if (!is_current(revision)) return;
-  columns_ = std::move(columns);
+  hold(revision, columns_, std::move(columns));
 }
 
 std::shared_ptr<const WordSpellings> RevisionCache::spellings(uint64_t revision) {
-  std::lock_guard lock(mutex_);
-  if (!is_current(revision)) return nullptr;
-  return spellings_;
+  return held(revision, spellings_);
 }
 
 void RevisionCache::remember_spellings(uint64_t revision,
                                        std::shared_ptr<const WordSpellings> spellings) {
-  std::lock_guard lock(mutex_);
-  if (!is_current(revision)) return;
-  spellings_ = std::move(spellings);
+  hold(revision, spellings_, std::move(spellings));
 }
 
 }  // namespace tracuu

@@ -258,10 +258,7 @@ size_t approximate_bytes(const SearchResult& r) {
     bytes += sizeof(Hit) + h.snippet.size() + m.title.size() + m.issuer.size() +
              h.document.source.path.size() + 64 * (m.directives.size() + 4);
   }
-  for (const auto& [field, values] : r.facets) {
-    for (const FacetValue& v : values) bytes += sizeof(FacetValue) + v.value.size();
-  }
-  return bytes;
+  return bytes + facet_bytes(r.facets);
 }
 
 }  // namespace
@@ -343,7 +340,8 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   // is remembered for the next page or sort of the same search, as are the first ranks for the
   // next page. A page then costs its documents and snippets.
   SearchResult result;
-  ResultCounts counts = count(request, match, matching, &result.counts_exact);
+  const std::string key = counts_key(request, match);
+  ResultCounts counts = count(key, request, matching, &result.counts_exact);
   result.total = counts.total;
   result.facets = std::move(counts.facets);
 
@@ -353,8 +351,7 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   const size_t offset = (request.page - 1) * request.size;
   const size_t end = offset + request.size;
   std::shared_ptr<const RankedOrder> order =
-      ranks(counts_key(request, match) + '\0' + std::to_string(static_cast<int>(sort)), sort,
-            ranked, plain, end);
+      ranks(key + '\0' + std::to_string(static_cast<int>(sort)), sort, ranked, plain, end);
 
   const std::vector<std::string> located = terms.located_words();
   for (size_t rank = offset; rank < std::min(end, order->ranks.size()); ++rank) {
@@ -434,9 +431,8 @@ RankedOrder Searcher::by_date(const Xapian::Query& query, SortOrder sort, size_t
 Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache)
     : db_(std::move(db)), cache_(std::move(cache)) {}
 
-ResultCounts Searcher::count(const SearchRequest& request, WordMatch match,
+ResultCounts Searcher::count(const std::string& key, const SearchRequest& request,
                              const Xapian::Query& query, bool* exact) {
-  const std::string key = counts_key(request, match);
   const Xapian::rev revision = db_.get_revision();
   if (std::optional<ResultCounts> known = cache_->find(revision, key)) {
     *exact = true;

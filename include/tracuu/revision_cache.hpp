@@ -18,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tracuu {
@@ -46,6 +47,48 @@ struct RankedOrder {
   bool complete = false;  // every match is in `ranks`
 };
 
+// Recent entries by key, bounded by their number and their total weight (bytes, ranks): an
+// entry heavier than the whole budget is not kept, and one that would overflow either bound
+// makes everything go first. Forgetting all at once is simple and keeps the bound; the entries
+// are all of one revision, and the next revision forgets them anyway. Not thread-safe
+// (RevisionCache holds the lock).
+template <typename V>
+class RecentEntries {
+ public:
+  RecentEntries(size_t max_entries, size_t max_weight)
+      : max_entries_(max_entries), max_weight_(max_weight) {}
+
+  const V* find(const std::string& key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : &it->second.first;
+  }
+
+  void put(const std::string& key, V value, size_t weight) {
+    if (max_entries_ == 0 || weight > max_weight_) return;
+    auto it = entries_.find(key);
+    if (it != entries_.end()) {
+      weight_ -= it->second.second;
+      entries_.erase(it);
+    }
+    if (entries_.size() >= max_entries_ || weight_ + weight > max_weight_) clear();
+    entries_.emplace(key, std::make_pair(std::move(value), weight));
+    weight_ += weight;
+  }
+
+  void clear() {
+    entries_.clear();
+    weight_ = 0;
+  }
+
+ private:
+  const size_t max_entries_, max_weight_;
+  std::map<std::string, std::pair<V, size_t>> entries_;  // key → value, weight
+  size_t weight_ = 0;
+};
+
+// What a set of facet values holds, roughly: a facet_size of 1000 over five fields is 5,000.
+size_t facet_bytes(const std::map<std::string, std::vector<FacetValue>>& facets);
+
 class RevisionCache {
  public:
   // How much is remembered; 0 remembers none (benchmarks of first sight, or of the engine alone).
@@ -55,7 +98,7 @@ class RevisionCache {
     size_t ranks = 1 << 20;          // ranks held by those first ranks together (16 bytes each)
     size_t answer_bytes = 64 << 20;  // whole answers, by their approximate size
   };
-  explicit RevisionCache(Limits limits) : limits_(limits) {}
+  explicit RevisionCache(Limits limits);
   RevisionCache() : RevisionCache(Limits{}) {}
 
   std::optional<ResultCounts> find(uint64_t revision, const std::string& key);
@@ -85,16 +128,22 @@ class RevisionCache {
   // Whether `revision` is the one held, after forgetting everything for a newer one: a worker
   // still on an older revision neither reads nor replaces the newer entries. With mutex_ held.
   bool is_current(uint64_t revision);
+  // The entry under `key` at `revision`, or nullptr.
+  template <typename T>
+  std::shared_ptr<const T> held(uint64_t revision,
+                                const RecentEntries<std::shared_ptr<const T>>& entries,
+                                const std::string& key);
+  // What `slot` holds at `revision`, or nullptr; and setting it.
+  template <typename T>
+  std::shared_ptr<const T> held(uint64_t revision, const std::shared_ptr<const T>& slot);
+  template <typename T>
+  void hold(uint64_t revision, std::shared_ptr<const T>& slot, std::shared_ptr<const T> value);
 
-  const Limits limits_;
   std::mutex mutex_;
   uint64_t revision_ = 0;
-  std::map<std::string, ResultCounts> entries_;
-  size_t count_bytes_ = 0;
-  std::map<std::string, std::shared_ptr<const RankedOrder>> orders_;
-  size_t held_ranks_ = 0;
-  std::map<std::string, std::shared_ptr<const SearchResult>> answers_;
-  size_t answer_bytes_ = 0;
+  RecentEntries<ResultCounts> counts_;                          // weighed in bytes
+  RecentEntries<std::shared_ptr<const RankedOrder>> orders_;    // weighed in ranks
+  RecentEntries<std::shared_ptr<const SearchResult>> answers_;  // weighed in bytes
   std::shared_ptr<const FacetColumns> columns_;
   std::shared_ptr<const WordSpellings> spellings_;
 };

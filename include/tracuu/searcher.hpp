@@ -117,9 +117,10 @@ class Searcher {
                                            size_t depth);
   RankedOrder by_relevance(const Xapian::Query& ranked, const Xapian::Query& plain, size_t depth);
   RankedOrder by_date(const Xapian::Query& query, SortOrder sort, size_t depth);
-  // The total and facets of the result set; `exact` false when the time limit ran out.
-  ResultCounts count(const SearchRequest& request, WordMatch match, const Xapian::Query& query,
-                     bool* exact);
+  // The total and facets of the result set, remembered under `key`; `exact` false when the
+  // time limit ran out.
+  ResultCounts count(const std::string& key, const SearchRequest& request,
+                     const Xapian::Query& query, bool* exact);
   // The facet columns of db_'s revision, from the cache or read now.
   std::shared_ptr<const FacetColumns> facet_columns();
   // The usual spellings of words at db_'s revision, from the cache or read now.

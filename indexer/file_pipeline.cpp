@@ -54,7 +54,7 @@ PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known) {
   thread_local Analyzer analyzer;
   PreparedFile file;
   file.path = listed.path;
-  file.key = file_key(listed.path);
+  file.key = listed.key;
   file.stat = listed.stat;
   const bool known_hash = known && !known->hash.empty();
   if (known_hash && known->stat && listed.stat && *known->stat == *listed.stat) {
@@ -118,7 +118,7 @@ void FilePipeline::run() {
   for (const ListedFile& listed : files_) {
     PreparedFile file;
     try {
-      auto known = known_.find(file_key(listed.path));
+      auto known = known_.find(listed.key);
       file = prepare_file(listed, known == known_.end() ? nullptr : &known->second);
     } catch (const std::exception& e) {  // e.g. bad_alloc on a pathological file
       file.path = listed.path;

@@ -26,6 +26,7 @@ namespace tracuu {
 // A file found under the roots, with its stat at the time it was listed.
 struct ListedFile {
   std::string path;  // absolute
+  std::string key;   // file_key(path)
   std::optional<FileStat> stat;
 };
 

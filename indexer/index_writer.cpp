@@ -62,7 +62,8 @@ FileList collect_files(const std::vector<fs::path>& roots) {
     }
   }
   // One stat per file, here: it sizes the progress and lets unchanged files go unread.
-  for (const std::string& path : files) list.files.push_back({path, stat_file(path)});
+  for (const std::string& path : files)
+    list.files.push_back({path, file_key(path), stat_file(path)});
   return list;
 }
 
@@ -275,9 +276,8 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
 std::map<std::string, FileRecord> IndexWriter::known_records(const std::vector<ListedFile>& files) {
   std::map<std::string, FileRecord> known;
   for (const ListedFile& f : files) {
-    std::string key = file_key(f.path);
-    std::string record = db_.get_metadata(schema::term(schema::kFileRecord, key));
-    if (!record.empty()) known[key] = FileRecord::parse(record);
+    std::string record = db_.get_metadata(schema::term(schema::kFileRecord, f.key));
+    if (!record.empty()) known[f.key] = FileRecord::parse(record);
   }
   return known;
 }

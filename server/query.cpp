@@ -104,14 +104,15 @@ class QueryBuilder {
       terms_->phrases.emplace_back();
       for (const Word& w : words) terms_->phrases.back().push_back(w.folded);
     }
-    std::vector<Xapian::Query> terms, extra;
+    std::vector<Xapian::Query> terms;
     for (const Word& w : words) {
       if (terms_ && highlight && w.exact != w.folded) terms_->exact.push_back(w.exact);
       terms.emplace_back(w.folded);
-      extra.push_back(boosts(w));
     }
     Xapian::Query q(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
     if (ranking_ == Ranking::kMatchOnly) return q;
+    std::vector<Xapian::Query> extra;
+    for (const Word& w : words) extra.push_back(boosts(w));
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, combine(Xapian::Query::OP_OR, extra));
   }
 

@@ -7,6 +7,28 @@ namespace {
 
 using nlohmann::json;
 
+// Starts a record of two compressed texts, the metadata then the document's text. Records
+// written before hold the metadata's JSON, a newline and the plain text, and so start with '{'.
+constexpr char kBlocksMark = '\xFF';
+
+// The metadata and the text of a record, in either form.
+struct RecordParts {
+  StoredText metadata;
+  StoredText text;
+};
+
+RecordParts record_parts(std::string_view data) {
+  if (!data.empty() && data[0] == kBlocksMark) {
+    size_t used = 0;
+    StoredText metadata = StoredText::blocks(data.substr(1), &used);
+    if (used == 0) return {};
+    return {metadata, StoredText::blocks(data.substr(1 + used))};
+  }
+  size_t newline = data.find('\n');
+  if (newline == std::string_view::npos) return {StoredText::plain(data), {}};
+  return {StoredText::plain(data.substr(0, newline)), StoredText::plain(data.substr(newline + 1))};
+}
+
 json directive_json(const Directive& d) {
   return {{"id", d.id}, {"key", d.key}, {"kind", d.kind}, {"date", d.date}, {"issuer", d.issuer}};
 }
@@ -38,29 +60,26 @@ std::string encode_document(const Document& doc) {
             {"year_inferred", m.year_inferred},
             {"signer", m.signer},
             {"directives", directives}};
-  // The text follows the metadata raw, after a newline (a compact JSON dump has none): a hit
-  // then parses a few hundred bytes of JSON, not the whole text.
-  std::string data = j.dump(-1, ' ', false, json::error_handler_t::replace);
-  data.push_back('\n');
-  data.append(doc.text);
+  // Both parts compressed by us, so that Xapian finds nothing left to compress and stores the
+  // record as it is: a hit then inflates its metadata and the blocks of its snippet, where
+  // Xapian would inflate the whole record.
+  std::string data(1, kBlocksMark);
+  data.append(encode_text_blocks(j.dump(-1, ' ', false, json::error_handler_t::replace)));
+  data.append(encode_text_blocks(doc.text));
   return data;
 }
 
 Document decode_document(std::string_view data) {
   Document doc = decode_metadata(data);
-  doc.text = std::string(stored_text(data));
+  doc.text = stored_text(data).whole();
   return doc;
 }
 
-std::string_view stored_text(std::string_view data) {
-  size_t newline = data.find('\n');
-  return newline == std::string_view::npos ? std::string_view() : data.substr(newline + 1);
-}
+StoredText stored_text(std::string_view data) { return record_parts(data).text; }
 
 Document decode_metadata(std::string_view data) {
   Document doc;
-  size_t newline = data.find('\n');
-  json j = json::parse(data.substr(0, newline), nullptr, /*allow_exceptions=*/false);
+  json j = json::parse(record_parts(data).metadata.whole(), nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return doc;
   doc.id = str(j, "id");
   doc.source.path = str(j, "path");

@@ -255,7 +255,7 @@ std::vector<uint32_t> best_windows(const MatchLocations& where, size_t w, size_t
 
 // The fragment of words [start, start + w), analysing only the checkpoint blocks that hold them.
 // Sets `at_end` when the fragment reaches the end of the text.
-std::string fragment(std::string_view text, const QueryTerms& terms,
+std::string fragment(const StoredText& text, const QueryTerms& terms,
                      const std::vector<uint32_t>& offsets, uint32_t start, size_t w, bool* at_end) {
   const uint32_t stride = schema::kOffsetStride, first = schema::kFirstPosition;
   size_t block = (start - first) / stride;
@@ -264,27 +264,27 @@ std::string fragment(std::string_view text, const QueryTerms& terms,
   size_t from = offsets.empty() ? 0 : offsets[block];
   size_t to = last_block + 1 < offsets.size() ? offsets[last_block + 1] : text.size();
   if (from > text.size() || to > text.size() || from >= to) return {};
-  std::string_view piece = text.substr(from, to - from);
+  std::string_view piece = text.range(from, to);
   std::vector<Span> s = spans(piece, terms, static_cast<uint32_t>(first + block * stride));
   size_t a = 0;
   while (a < s.size() && s[a].position < start) ++a;
   size_t b = a;
   while (b < s.size() && s[b].position < start + w) ++b;
   if (a == b) return {};
-  size_t tail = text.find_last_not_of(" \t\r\n");
-  *at_end = tail == std::string_view::npos || from + s[b - 1].end > tail;
+  *at_end = from + s[b - 1].end >= text.content_end();
   return collapse_whitespace(render(piece, s, a, b, s[a].start, s[b - 1].end));
 }
 
 }  // namespace
 
-std::string make_snippet(std::string_view text, const QueryTerms& terms,
+std::string make_snippet(const StoredText& text, const QueryTerms& terms,
                          const MatchLocations& where, const SnippetOptions& options) {
   const size_t w = options.window_words;
   std::vector<uint32_t> starts = best_windows(where, w, options.fragments);
   if (starts.empty()) {
     if (!terms.located_words().empty() || !terms.compound.empty()) {
-      return make_snippet(text, terms, options);  // matched in ways positions do not show
+      // Matched in ways positions do not show.
+      return make_snippet(text.prefix(kSnippetScanBytes), terms, options);
     }
     starts.push_back(schema::kFirstPosition);  // nothing to find: the opening
   }
@@ -297,7 +297,7 @@ std::string make_snippet(std::string_view text, const QueryTerms& terms,
     if (out.empty() && starts[k] > schema::kFirstPosition) out += "… ";
     out += piece;
   }
-  if (out.empty()) return make_snippet(text, terms, options);
+  if (out.empty()) return make_snippet(text.prefix(kSnippetScanBytes), terms, options);
   if (!at_end) out += " …";
   return out;
 }

@@ -102,13 +102,22 @@ MatchLocations locations(const std::string& text, const QueryTerms& terms) {
   return where;
 }
 
+// The located snippet of `text`, read as the index stores it (in compressed blocks), after
+// checking it is the snippet of the plain text.
+std::string located_snippet(const std::string& text, const QueryTerms& terms) {
+  const std::string stored = encode_text_blocks(text);
+  std::string from_blocks = make_snippet(StoredText::blocks(stored), terms, locations(text, terms));
+  EXPECT_EQ(from_blocks, make_snippet(StoredText::plain(text), terms, locations(text, terms)));
+  return from_blocks;
+}
+
 TEST(HighlighterTest, LocatedSnippetsReadOnlyAroundTheMatches) {
   std::string filler;
   for (int i = 0; i < 50; ++i) filler += "nội dung khác của kế hoạch ";
   const std::string text = "Kế hoạch năm 2022. " + filler + "Đưa hàng Việt về nông thôn. " +
                            filler + "Phát triển thôn xã bền vững. " + filler;
   QueryTerms terms = terms_of("nong thon phat trien");
-  std::string snippet = make_snippet(text, terms, locations(text, terms));
+  std::string snippet = located_snippet(text, terms);
   EXPECT_EQ(snippet.rfind("… ", 0), 0u) << snippet;
   EXPECT_NE(snippet.find("về <mark>nông</mark> <mark>thôn</mark>."), std::string::npos) << snippet;
   EXPECT_NE(snippet.find("<mark>Phát</mark> <mark>triển</mark> <mark>thôn</mark>"),
@@ -119,20 +128,36 @@ TEST(HighlighterTest, LocatedSnippetsReadOnlyAroundTheMatches) {
 
   // Matches at the very start and the very end; a phrase marked only where whole.
   QueryTerms first = terms_of("\"kế hoạch\" 2022");
-  EXPECT_EQ(make_snippet(text, first, locations(text, first))
+  EXPECT_EQ(located_snippet(text, first)
                 .rfind("<mark>Kế</mark> <mark>hoạch</mark> năm <mark>2022</mark>", 0),
             0u);
   const std::string ending = filler + "kết thúc nông thôn";
   QueryTerms end = terms_of("nong thon");
-  std::string last = make_snippet(ending, end, locations(ending, end));
+  std::string last = located_snippet(ending, end);
   EXPECT_EQ(last.substr(last.size() - std::string("<mark>thôn</mark>").size()), "<mark>thôn</mark>")
       << last;
 
   // Nothing to locate: the opening, read without analysing the rest.
   QueryTerms none = terms_of("");
-  std::string opening = make_snippet(text, none, locations(text, none));
+  std::string opening = located_snippet(text, none);
   EXPECT_EQ(opening.rfind("Kế hoạch năm 2022.", 0), 0u) << opening;
   EXPECT_EQ(opening.find("<mark>"), std::string::npos);
+}
+
+TEST(HighlighterTest, AFragmentAcrossTextBlocksReadsWhole) {
+  // The boundary of the first two blocks cuts "nông" after "nô"; the text runs on for blocks.
+  std::string text;
+  while (text.size() < kTextBlockBytes - 40) text += "nội dung ";
+  text.append(kTextBlockBytes - 3 - text.size(), ' ');
+  text += "nông thôn";
+  ASSERT_EQ(text.substr(kTextBlockBytes - 3, 3), "nô");
+  for (int i = 0; i < 400; ++i) text += " nội dung khác";
+  QueryTerms terms = terms_of("nong thon");
+  std::string snippet = located_snippet(text, terms);
+  EXPECT_NE(snippet.find("nội dung <mark>nông</mark> <mark>thôn</mark> nội dung khác"),
+            std::string::npos)
+      << snippet;
+  EXPECT_EQ(snippet.substr(snippet.size() - 4), " …") << snippet;
 }
 
 TEST(HighlighterTest, WithoutAMatchTheSnippetIsTheOpening) {

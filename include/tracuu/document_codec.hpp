@@ -1,12 +1,15 @@
 // How a Document is stored in the index's document data, so a hit can be returned (metadata,
-// source, text for snippets) without reading the source file again: compact JSON metadata, a
-// newline, then the raw text. The format is private to this pair of functions.
+// source, text for snippets) without reading the source file again: a mark byte, then the
+// compact JSON metadata and the text, each in compressed blocks (stored_text.hpp). Records of
+// earlier versions (the JSON, a newline, the plain text) still decode. The format is private to
+// these functions.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "tracuu/document.hpp"
+#include "tracuu/stored_text.hpp"
 
 namespace tracuu {
 
@@ -16,9 +19,10 @@ std::string encode_document(const Document& doc);
 // be read (never throws).
 Document decode_document(std::string_view data);
 
-// The same without the text, which `stored_text` returns as a view into `data`: a search hit
-// needs the text only to cut a snippet from, so it is not copied.
+// The same without the text, which `stored_text` reads from `data` (which must outlive it): a
+// search hit needs the text only to cut a snippet from, so only the blocks it shows are
+// inflated.
 Document decode_metadata(std::string_view data);
-std::string_view stored_text(std::string_view data);
+StoredText stored_text(std::string_view data);
 
 }  // namespace tracuu

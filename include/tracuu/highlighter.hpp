@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tracuu/query.hpp"
+#include "tracuu/stored_text.hpp"
 
 namespace tracuu {
 
@@ -35,10 +36,10 @@ struct MatchLocations {
   std::vector<uint32_t> offsets;
 };
 
-// The same snippet, analysing only the words around the located matches, so its cost follows
-// the snippet rather than the document. Without locations: the opening of the text, or, when
-// the query has words the index could not locate, make_snippet above.
-std::string make_snippet(std::string_view text, const QueryTerms& terms,
+// The same snippet, analysing (and inflating) only the words around the located matches, so its
+// cost follows the snippet rather than the document. Without locations: the opening of the
+// text, or, when the query has words the index could not locate, make_snippet above.
+std::string make_snippet(const StoredText& text, const QueryTerms& terms,
                          const MatchLocations& where, const SnippetOptions& options = {});
 
 // The whole text, HTML-escaped, with every match marked (the document view).

@@ -32,6 +32,7 @@ class VarintReader {
     size_t value = 0;
     for (int shift = 0; shift < 64 && pos_ < in_.size(); shift += 7) {
       auto byte = static_cast<unsigned char>(in_[pos_++]);
+      if (shift == 63 && byte > 1) return std::nullopt;  // past 64 bits
       value |= static_cast<size_t>(byte & 0x7F) << shift;
       if (!(byte & 0x80)) return value;
     }
@@ -144,6 +145,8 @@ StoredText StoredText::blocks(std::string_view encoded, size_t* used) {
     if (!entry) return {};
     size_t stored = *entry >> 1;
     bool compressed = *entry & 1;
+    // Every block inside the record (each bounded first, so the sum cannot wrap).
+    if (stored > encoded.size() || offset + stored > encoded.size()) return {};
     size_t raw = std::min(*block_bytes, *size - i * *block_bytes);
     if (!compressed && stored != raw) return {};
     t.blocks_.push_back({offset, stored, compressed});

@@ -10,6 +10,8 @@
 namespace tracuu {
 namespace {
 
+using namespace std::string_literals;  // records hold NUL bytes
+
 // Vietnamese text (multi-byte characters, so block boundaries cut characters) of `size` bytes.
 std::string vietnamese_text(size_t size) {
   const std::string words[] = {"Kế hoạch ",  "tuyên truyền ",    "hàng Việt ", "về nông thôn ",
@@ -91,9 +93,18 @@ TEST(StoredTextTest, DamagedRecordsReadAsNothingNeverOutOfBounds) {
   EXPECT_EQ(StoredText::blocks("").whole(), "");
   EXPECT_EQ(StoredText::blocks("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff").size(), 0u);
   // A size near 2^64 whose block count would wrap to 0 when rounded up.
-  const std::string huge = "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x00\x02\x00";
+  const std::string huge = "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x00\x02\x00"s;
   EXPECT_EQ(StoredText::blocks(huge).size(), 0u);
   EXPECT_EQ(StoredText::blocks(huge).range(5, 10), "");
+  // Block sizes whose sum wraps past 2^64 to the body's real length (found in review): three
+  // blocks of 8 bytes, the first 8 raw, the other two claiming 2^63 - 1 bytes each, 6 bytes of
+  // body. Read as nothing, never as an exception out of substr.
+  std::string wrapping = "\x18\x00\x08\x03\x10"s;
+  for (int k = 0; k < 2; ++k) wrapping += "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01";
+  wrapping += "abcdef";
+  StoredText wrapped = StoredText::blocks(wrapping);
+  EXPECT_EQ(wrapped.size(), 0u);
+  EXPECT_EQ(wrapped.range(7, 8), "");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "text_lines.hpp"
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document_number.hpp"
+#include "varint.hpp"
 
 namespace tracuu::schema {
 
@@ -36,13 +37,8 @@ std::string encode_word_offsets(const std::vector<uint32_t>& offsets) {
   std::string out;
   uint32_t previous = 0;
   for (uint32_t offset : offsets) {
-    uint32_t delta = offset - previous;
+    put_varint(out, offset - previous);
     previous = offset;
-    while (delta >= 0x80) {
-      out.push_back(static_cast<char>((delta & 0x7F) | 0x80));
-      delta >>= 7;
-    }
-    out.push_back(static_cast<char>(delta));
   }
   return out;
 }

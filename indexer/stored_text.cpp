@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "varint.hpp"
+
 namespace tracuu {
 namespace {
 
@@ -14,14 +16,6 @@ namespace {
 constexpr int kCompressionLevel = 1;
 // Bounds what a damaged header can make a reader allocate.
 constexpr size_t kMaxBlockBytes = 1 << 20;
-
-void put_varint(std::string& out, size_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<char>(value));
-}
 
 // Reads varints from a record that may be damaged: nullopt past the end or on overlong input.
 class VarintReader {

@@ -71,9 +71,9 @@ std::string term(std::string_view prefix, std::string_view value) {
 std::string filter_term(std::string_view prefix, std::string_view value) {
   if (prefix == kCites || prefix == kNumber) {
     std::string key = canonical_number(value);
-    return std::string(prefix) + (key.empty() ? filter_key(value) : key);
+    return term(prefix, key.empty() ? filter_key(value) : key);
   }
-  return std::string(prefix) + filter_key(value);
+  return term(prefix, filter_key(value));
 }
 
 }  // namespace tracuu::schema

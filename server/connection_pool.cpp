@@ -1,5 +1,7 @@
 #include "connection_pool.hpp"
 
+#include "spare_core.hpp"
+
 namespace tracuu::http {
 
 ConnectionPool::ConnectionPool(size_t workers, size_t max_waiting)
@@ -41,6 +43,8 @@ void ConnectionPool::work() {
       waiting_.pop_front();
       has_room_.notify_one();
     }
+    // A core serving a connection is not spare for another search to lend work to.
+    SpareCore::Busy serving;
     connection();
   }
 }

@@ -313,8 +313,11 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
   }
   flush_plain();
   if (!or_group.empty()) required.push_back(combine(Xapian::Query::OP_OR, or_group));
+  // A new match-all query, never a copy of the static Xapian::Query::MatchAll: copying it
+  // touches its reference count, which is not atomic, from every searching thread at once
+  // (ThreadSanitizer saw it; a lost count could free the static).
   Xapian::Query positive =
-      required.empty() ? Xapian::Query::MatchAll : combine(Xapian::Query::OP_AND, required);
+      required.empty() ? Xapian::Query(std::string()) : combine(Xapian::Query::OP_AND, required);
   std::string title = ranking == Ranking::kMatchOnly ? "" : schema::title_term(text);
   if (!title.empty() && !required.empty()) {
     positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <iterator>
 #include <set>
 #include <string_view>
 
 #include "candidate_source.hpp"
 #include "facet_columns.hpp"
+#include "spare_core.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/document_number.hpp"
 #include "tracuu/highlighter.hpp"
@@ -184,12 +186,16 @@ bool lost_revision(const Xapian::Error& e) {
 }
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db,
-                                                 std::shared_ptr<RevisionCache> cache) {
+                                                 std::shared_ptr<RevisionCache> cache,
+                                                 CoreUse cores) {
   // Opening races commits too: a revision read while opening can be discarded under it.
   for (int attempt = 0;; ++attempt) {
     try {
       if (!cache) cache = std::make_shared<RevisionCache>();
-      std::unique_ptr<Searcher> searcher(new Searcher(Xapian::Database(db.string()), cache));
+      std::shared_ptr<SpareCore> spare;
+      if (cores == CoreUse::kSpareCoreWhenIdle) spare = SpareCore::of_database(db);
+      std::unique_ptr<Searcher> searcher(
+          new Searcher(Xapian::Database(db.string()), cache, std::move(spare)));
       searcher->facet_columns();  // read now, not in the first search (28 ms at 20,000 docs)
       return searcher;
     } catch (const Xapian::Error& e) {
@@ -265,6 +271,7 @@ size_t approximate_bytes(const SearchResult& r) {
 
 Result<SearchResult> Searcher::search(const SearchRequest& request) {
   if (Status s = validate(request); !s.is_ok()) return s;
+  SpareCore::Busy searching;
   return on_latest<SearchResult>([&]() -> Result<SearchResult> {
     const Xapian::rev revision = db_.get_revision();
     const std::string key = answer_key(request);
@@ -324,26 +331,117 @@ class FacetSpies {
 
 }  // namespace
 
-SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
-  QueryTerms terms;
-  Xapian::Query ranked = build_query(request.query, &terms, match, Ranking::kFull);
-  Xapian::Query plain = build_query(request.query, nullptr, match, Ranking::kWithoutProximity);
-  Xapian::Query matching = build_query(request.query, nullptr, match, Ranking::kMatchOnly);
-  bool match_all = plain.get_type() == Xapian::Query::LEAF_MATCH_ALL;
-  if (Xapian::Query filters = filter_query(request); !filters.empty()) {
-    ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, filters);
-    plain = Xapian::Query(Xapian::Query::OP_FILTER, plain, filters);
-    matching = Xapian::Query(Xapian::Query::OP_FILTER, matching, filters);
+// What a search's queries are built from. A Xapian::Query may not cross threads (its reference
+// counts are not atomic), so a thread that needs one builds its own from this.
+struct QueryRecipe {
+  SearchRequest request;
+  WordMatch match;
+
+  // The query's words alone, without the request's filters.
+  Xapian::Query words(Ranking ranking, QueryTerms* terms = nullptr) const {
+    return build_query(request.query, terms, match, ranking);
   }
+  // The words filtered by the request's fields and dates.
+  Xapian::Query build(Ranking ranking) const {
+    Xapian::Query q = words(ranking);
+    Xapian::Query filters = filter_query(request);
+    return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
+  }
+};
+
+namespace {
+
+struct Counted {
+  ResultCounts counts;
+  bool exact = true;  // false when kExactCountSeconds ran out
+};
+
+// The total and the facets the request asks for, over every match, counted from `columns`
+// (loaded at db's revision).
+Counted count_matches(const Xapian::Database& db, const QueryRecipe& recipe,
+                      const FacetColumns& columns) {
+  Xapian::Enquire counting(db);
+  counting.set_query(recipe.build(Ranking::kMatchOnly));
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  FacetSpies facets;
+  facets.attach(counting, columns, recipe.request.facets);
+  counting.set_time_limit(kExactCountSeconds);
+  Xapian::MSet all = counting.get_mset(0, 0, db.get_doccount());
+  Counted out;
+  out.counts.total = all.get_matches_estimated();
+  out.counts.facets = facets.counts(recipe.request.facet_size);
+  out.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+  return out;
+}
+
+// Fewer hits than this are not worth a second thread.
+constexpr size_t kMinLentHits = 4;
+
+// The hits of ranked entries: metadata, and a snippet around the query's words.
+std::vector<Hit> make_hits(const Xapian::Database& db, const std::vector<RankedOrder::Entry>& ranks,
+                           const QueryTerms& terms, const std::vector<std::string>& located) {
+  std::vector<Hit> hits;
+  for (const RankedOrder::Entry& entry : ranks) {
+    Xapian::Document xd = db.get_document(entry.docid);
+    const std::string data = xd.get_data();
+    Hit hit;
+    hit.document = decode_metadata(data);
+    hit.score = entry.weight;
+    hit.snippet = make_snippet(stored_text(data), terms, locate(db, entry.docid, xd, located));
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+}  // namespace
+
+template <typename T>
+std::optional<std::future<std::optional<T>>> Searcher::lend(
+    std::function<T(const Xapian::Database&)> task) {
+  if (!spare_) return std::nullopt;
+  return spare_->lend<T>(db_.get_revision(), std::move(task));
+}
+
+// A page's hits, in its order; with a spare core, the second half is made there.
+std::vector<Hit> Searcher::hits(const std::vector<RankedOrder::Entry>& page,
+                                const QueryTerms& terms) {
+  const std::vector<std::string> located = terms.located_words();
+  std::vector<RankedOrder::Entry> mine(page), theirs;
+  std::optional<std::future<std::optional<std::vector<Hit>>>> lent;
+  if (page.size() >= kMinLentHits) {
+    theirs.assign(page.begin() + page.size() / 2, page.end());
+    lent = lend<std::vector<Hit>>([theirs, terms, located](const Xapian::Database& db) {
+      return make_hits(db, theirs, terms, located);
+    });
+    if (lent) mine.resize(page.size() / 2);
+  }
+  std::vector<Hit> out = make_hits(db_, mine, terms, located);
+  if (!lent) return out;
+  std::optional<std::vector<Hit>> made = lent->get();
+  if (!made) made = make_hits(db_, theirs, terms, located);
+  std::move(made->begin(), made->end(), std::back_inserter(out));
+  return out;
+}
+
+SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
+  const QueryRecipe recipe{request, match};
+  QueryTerms terms;
+  bool match_all = recipe.words(Ranking::kFull, &terms).get_type() == Xapian::Query::LEAF_MATCH_ALL;
 
   // Counting every match (the exact total and the facets) needs no weights at all; its result
   // is remembered for the next page or sort of the same search, as are the first ranks for the
-  // next page. A page then costs its documents and snippets.
+  // next page. A page then costs its documents and snippets. At first sight the count goes to
+  // the spare core, if there is one, while this thread ranks.
   SearchResult result;
+  const Xapian::rev revision = db_.get_revision();
   const std::string key = counts_key(request, match);
-  ResultCounts counts = count(key, request, matching, &result.counts_exact);
-  result.total = counts.total;
-  result.facets = std::move(counts.facets);
+  std::optional<ResultCounts> counts = cache_->find(revision, key);
+  std::optional<std::future<std::optional<Counted>>> lent;
+  if (!counts) {
+    lent = lend<Counted>([recipe, columns = facet_columns()](const Xapian::Database& db) {
+      return count_matches(db, recipe, *columns);
+    });
+  }
 
   // Browsing without a query: relevance means nothing, so newest first.
   SortOrder sort = request.sort;
@@ -351,31 +449,32 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   const size_t offset = (request.page - 1) * request.size;
   const size_t end = offset + request.size;
   std::shared_ptr<const RankedOrder> order =
-      ranks(key + '\0' + std::to_string(static_cast<int>(sort)), sort, ranked, plain, end);
+      ranks(key + '\0' + std::to_string(static_cast<int>(sort)), sort, recipe, end);
+  std::vector<RankedOrder::Entry> page(order->ranks.begin() + std::min(offset, order->ranks.size()),
+                                       order->ranks.begin() + std::min(end, order->ranks.size()));
+  result.hits = hits(page, terms);
 
-  const std::vector<std::string> located = terms.located_words();
-  for (size_t rank = offset; rank < std::min(end, order->ranks.size()); ++rank) {
-    const RankedOrder::Entry& entry = order->ranks[rank];
-    Xapian::Document xd = db_.get_document(entry.docid);
-    const std::string data = xd.get_data();
-    Hit hit;
-    hit.document = decode_metadata(data);
-    hit.score = entry.weight;
-    hit.snippet = make_snippet(stored_text(data), terms, locate(db_, entry.docid, xd, located));
-    result.hits.push_back(std::move(hit));
+  if (!counts) {
+    std::optional<Counted> counted = lent ? lent->get() : std::nullopt;
+    if (!counted) counted = count_matches(db_, recipe, *facet_columns());
+    result.counts_exact = counted->exact;
+    if (counted->exact) cache_->remember(revision, key, counted->counts);
+    counts = std::move(counted->counts);
   }
+  result.total = counts->total;
+  result.facets = std::move(counts->facets);
   return result;
 }
 
 std::shared_ptr<const RankedOrder> Searcher::ranks(const std::string& key, SortOrder sort,
-                                                   const Xapian::Query& ranked,
-                                                   const Xapian::Query& plain, size_t depth) {
+                                                   const QueryRecipe& recipe, size_t depth) {
   const Xapian::rev revision = db_.get_revision();
   std::shared_ptr<const RankedOrder> known = cache_->order(revision, key);
   if (known && (known->complete || known->ranks.size() >= depth)) return known;
-  auto order = std::make_shared<const RankedOrder>(sort == SortOrder::kRelevance
-                                                       ? by_relevance(ranked, plain, depth)
-                                                       : by_date(plain, sort, depth));
+  auto order = std::make_shared<const RankedOrder>(
+      sort == SortOrder::kRelevance
+          ? by_relevance(recipe, depth)
+          : by_date(recipe.build(Ranking::kWithoutProximity), sort, depth));
   cache_->remember_order(revision, key, order);
   return order;
 }
@@ -383,18 +482,69 @@ std::shared_ptr<const RankedOrder> Searcher::ranks(const std::string& key, SortO
 namespace {
 
 // Appends the MSet's entries from `from` on.
-void append(const Xapian::MSet& mset, size_t from, RankedOrder& out) {
-  for (auto it = mset[from]; it != mset.end(); ++it) out.ranks.push_back({*it, it.get_weight()});
+void append(const Xapian::MSet& mset, size_t from, std::vector<RankedOrder::Entry>& out) {
+  for (auto it = mset[from]; it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
+}
+
+// Fewer candidates than this are not worth a second thread.
+constexpr size_t kMinLentCandidates = 32;
+
+// The candidates ranked by `ranked` (filtered to them), best first; ties in docid order, as
+// Xapian breaks them.
+std::vector<RankedOrder::Entry> rank_candidates(const Xapian::Database& db,
+                                                const Xapian::Query& ranked,
+                                                std::vector<Xapian::docid> candidates) {
+  const size_t n = candidates.size();
+  Xapian::Enquire enquire(db);
+  auto* source = new CandidateSource(std::move(candidates));
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(source->release())));
+  std::vector<RankedOrder::Entry> out;
+  append(enquire.get_mset(0, n), 0, out);
+  return out;
+}
+
+bool ranks_before(const RankedOrder::Entry& a, const RankedOrder::Entry& b) {
+  return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
 }
 
 }  // namespace
+
+// The candidates ranked again by `ranked`. With a spare core, the upper half by docid is
+// ranked there: split by docid, not by rank, because position lists are read in docid order
+// and candidates close together share the index blocks read (100 scattered candidates cost
+// about as much as 200 close ones). Each candidate is weighed on its own, so merging the
+// halves gives the order of ranking all at once.
+std::vector<RankedOrder::Entry> Searcher::rerank(const QueryRecipe& recipe,
+                                                 const Xapian::Query& ranked,
+                                                 std::vector<Xapian::docid> candidates) {
+  std::sort(candidates.begin(), candidates.end());
+  std::vector<Xapian::docid> upper;
+  std::optional<std::future<std::optional<std::vector<RankedOrder::Entry>>>> lent;
+  if (candidates.size() >= kMinLentCandidates) {
+    upper.assign(candidates.begin() + candidates.size() / 2, candidates.end());
+    lent = lend<std::vector<RankedOrder::Entry>>([recipe, upper](const Xapian::Database& db) {
+      return rank_candidates(db, recipe.build(Ranking::kFull), upper);
+    });
+    if (lent) candidates.resize(candidates.size() / 2);
+  }
+  std::vector<RankedOrder::Entry> ranks = rank_candidates(db_, ranked, std::move(candidates));
+  if (!lent) return ranks;
+  std::optional<std::vector<RankedOrder::Entry>> theirs = lent->get();
+  if (!theirs) theirs = rank_candidates(db_, ranked, std::move(upper));
+  std::vector<RankedOrder::Entry> merged(ranks.size() + theirs->size());
+  std::merge(ranks.begin(), ranks.end(), theirs->begin(), theirs->end(), merged.begin(),
+             ranks_before);
+  return merged;
+}
 
 // Relevance in two passes. Every match is ranked without proximity; the first kRescoreWindow
 // are then ranked again by the whole query, proximity included, which Xapian now checks in
 // those documents only. Ranks past the window keep the first pass's order, so paging never
 // repeats or skips a document.
-RankedOrder Searcher::by_relevance(const Xapian::Query& ranked, const Xapian::Query& plain,
-                                   size_t depth) {
+RankedOrder Searcher::by_relevance(const QueryRecipe& recipe, size_t depth) {
+  const Xapian::Query ranked = recipe.build(Ranking::kFull);
+  const Xapian::Query plain = recipe.build(Ranking::kWithoutProximity);
   RankedOrder order;
   Xapian::Enquire first(db_);
   bool same = ranked.get_description() == plain.get_description();
@@ -405,13 +555,9 @@ RankedOrder Searcher::by_relevance(const Xapian::Query& ranked, const Xapian::Qu
   if (window > 0) {
     std::vector<Xapian::docid> candidates;
     for (auto it = firsts.begin(); candidates.size() < window; ++it) candidates.push_back(*it);
-    Xapian::Enquire second(db_);
-    auto* source = new CandidateSource(std::move(candidates));
-    second.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(source->release())));
-    append(second.get_mset(0, window), 0, order);
+    order.ranks = rerank(recipe, ranked, std::move(candidates));
   }
-  append(firsts, order.ranks.size(), order);
+  append(firsts, order.ranks.size(), order.ranks);
   order.complete = firsts.size() < asked;
   return order;
 }
@@ -423,36 +569,18 @@ RankedOrder Searcher::by_date(const Xapian::Query& query, SortOrder sort, size_t
   sort_by_date(enquire, sort, by_date);
   RankedOrder order;
   Xapian::MSet mset = enquire.get_mset(0, depth);
-  append(mset, 0, order);
+  append(mset, 0, order.ranks);
   order.complete = mset.size() < depth;
   return order;
 }
 
-Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache)
-    : db_(std::move(db)), cache_(std::move(cache)) {}
+Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache,
+                   std::shared_ptr<SpareCore> spare)
+    : db_(std::move(db)), cache_(std::move(cache)), spare_(std::move(spare)) {}
 
-ResultCounts Searcher::count(const std::string& key, const SearchRequest& request,
-                             const Xapian::Query& query, bool* exact) {
-  const Xapian::rev revision = db_.get_revision();
-  if (std::optional<ResultCounts> known = cache_->find(revision, key)) {
-    *exact = true;
-    return std::move(*known);
-  }
-  Xapian::Enquire counting(db_);
-  counting.set_query(query);
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  std::shared_ptr<const FacetColumns> columns = facet_columns();
-  FacetSpies facets;
-  facets.attach(counting, *columns, request.facets);
-  counting.set_time_limit(kExactCountSeconds);
-  Xapian::MSet all = counting.get_mset(0, 0, db_.get_doccount());
-  ResultCounts counts;
-  counts.total = all.get_matches_estimated();
-  counts.facets = facets.counts(request.facet_size);
-  *exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-  if (*exact) cache_->remember(revision, key, counts);
-  return counts;
-}
+Searcher::~Searcher() = default;
+
+size_t Searcher::tasks_lent() const { return spare_ ? spare_->tasks_run() : 0; }
 
 std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
   const Xapian::rev revision = db_.get_revision();

@@ -6,7 +6,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <random>
 #include <set>
+#include <thread>
 
 #include "test_support.hpp"
 #include "tracuu/index_writer.hpp"
@@ -618,6 +620,78 @@ TEST_F(SearcherTest, RelevanceRerankedWithinTheWindowPagesNeitherRepeatNorSkip) 
   EXPECT_EQ(read(*orders, true), seen);
   EXPECT_EQ(read(*answers, true), seen);
   EXPECT_EQ(read(*answers, false), seen);
+}
+
+// A first sight lends its count, half of its re-ranking and half of its page to the spare
+// core when one is idle; the answers must be exactly those of one thread: the same totals,
+// facets, documents, scores, order and snippets, over pages, sorts and filters, on an index
+// large enough for every part to be lent (a re-ranking window of 200 candidates).
+TEST_F(SearcherTest, TheSpareCoreChangesNoAnswer) {
+  TempDir work;
+  const std::vector<std::string> phrases = {"đưa hàng Việt về nông thôn",
+                                            "xây dựng nông thôn mới",
+                                            "chuyển đổi số trong cơ quan",
+                                            "cải cách hành chính",
+                                            "hàng hóa tại chợ",
+                                            "thôn xóm và nông nghiệp",
+                                            "Ủy ban nhân dân tỉnh chỉ đạo",
+                                            "thực hiện Chỉ thị số 03-CT/TW",
+                                            "báo cáo kết quả",
+                                            "về việc tuyên truyền",
+                                            "phòng chống thiên tai",
+                                            "hàng Việt Nam chất lượng cao"};
+  std::mt19937 random(20261123);
+  for (int i = 0; i < 600; ++i) {
+    std::string text = "Kế hoạch số " + std::to_string(i + 1) + "/KH-UBND ngày " +
+                       std::to_string(1 + i % 28) + "/" + std::to_string(1 + i % 12) + "/" +
+                       std::to_string(2019 + i % 6) + ".";
+    for (int k = 0, n = 3 + static_cast<int>(random() % 25); k < n; ++k) {
+      text += " " + phrases[random() % phrases.size()] + (random() % 3 ? "," : ".");
+    }
+    write_file(work / "docs" / ("kh" + std::to_string(1000 + i) + ".txt"), text);
+  }
+  build_index(work / "db", {work / "docs", testing::corpus_dir()});
+  auto open = [&](CoreUse cores) {
+    RevisionCache::Limits nothing_remembered{.counts = 0, .answer_bytes = 0};
+    auto s =
+        Searcher::open(work / "db", std::make_shared<RevisionCache>(nothing_remembered), cores);
+    EXPECT_TRUE(s.is_ok());
+    return std::move(s.value());
+  };
+  auto one = open(CoreUse::kOwnThreadOnly), two = open(CoreUse::kSpareCoreWhenIdle);
+  size_t compared = 0;
+  for (const char* q :
+       {"hàng Việt về nông thôn", "hang viet ve nong thon", "nông thôn", "\"nông thôn mới\"",
+        "chuyển đổi số", "ubnd tinh", "03-CT/TW", "hàng -chợ", "thiên tai OR tuyên truyền", ""}) {
+    for (SortOrder sort : {SortOrder::kRelevance, SortOrder::kDateDesc}) {
+      for (size_t page : {1, 3, 25}) {
+        SearchRequest r;
+        r.query = q;
+        r.sort = sort;
+        r.page = page;
+        r.size = 8;
+        for (int filtered = 0; filtered < 2; ++filtered) {
+          if (filtered) r.filters["year"] = {"2021", "2023"};
+          SearchResult a = search(*one, r), b = search(*two, r);
+          ASSERT_EQ(a.total, b.total) << q;
+          EXPECT_EQ(a.facets, b.facets) << q;
+          ASSERT_EQ(a.hits.size(), b.hits.size()) << q << " page " << page;
+          for (size_t i = 0; i < a.hits.size(); ++i) {
+            EXPECT_EQ(a.hits[i].document.id, b.hits[i].document.id) << q << " rank " << i;
+            EXPECT_EQ(a.hits[i].score, b.hits[i].score) << q << " rank " << i;
+            EXPECT_EQ(a.hits[i].snippet, b.hits[i].snippet) << q << " rank " << i;
+          }
+          compared += a.hits.size();
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 400u);
+  EXPECT_EQ(one->tasks_lent(), 0u);
+  if (std::thread::hardware_concurrency() > 1) {
+    // Counts, re-rankings and pages: at least one of each per relevance search.
+    EXPECT_GT(two->tasks_lent(), 100u);
+  }
 }
 
 // A damaged table is reported as unavailable (after the retries a lost revision gets), never

@@ -37,7 +37,7 @@ struct QueryTerms {
 };
 
 // Builds the Xapian query for `query` (see query.cpp for the ranking it encodes) and collects
-// its QueryTerms. An empty or all-punctuation query gives Xapian::Query::MatchAll.
+// its QueryTerms. An empty or all-punctuation query matches all documents (LEAF_MATCH_ALL).
 //
 // kAnyWord relaxes the query when requiring every word finds nothing (a title pasted with words
 // the text lacks: "… năm 2025 … do Bộ trưởng ban hành"): documents with any of the words, those

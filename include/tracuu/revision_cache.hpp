@@ -30,6 +30,7 @@ struct SearchResult;  // tracuu/searcher.hpp
 struct FacetValue {
   std::string value;
   size_t count = 0;
+  bool operator==(const FacetValue&) const = default;
 };
 
 struct ResultCounts {

@@ -7,7 +7,8 @@
 #   nlohmann-json3-dev                JSON for the API, --show and stored documents
 #   libcli11-dev                      command-line parsing
 #   libxxhash-dev                     content hashes for incremental indexing
-#   zlib1g-dev                        stored texts compressed in blocks (include/tracuu/stored_text.hpp)
+#   libdeflate-dev                    stored texts compressed in blocks (include/tracuu/stored_text.hpp)
+#   zlib1g-dev                        a test checks that Xapian's zlib finds nothing to gain in a record
 #   libgoogle-perftools-dev           tcmalloc_minimal, the programs' allocator (faster indexing)
 #   libgtest-dev                      the test suite
 # For the test suite's reliability checks (scripts/reliability):
@@ -16,8 +17,8 @@
 set -euo pipefail
 
 TRACUU_PACKAGES=(build-essential cmake pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
-                 nlohmann-json3-dev libcli11-dev libxxhash-dev zlib1g-dev libgoogle-perftools-dev
-                 libgtest-dev)
+                 nlohmann-json3-dev libcli11-dev libxxhash-dev libdeflate-dev zlib1g-dev
+                 libgoogle-perftools-dev libgtest-dev)
 TRACUU_TEST_PACKAGES=(wrk xapian-tools)
 # For the search page's browser test (tests/e2e): Debian's Chromium, driven by playwright-core
 # from the npm registry; Node.js only when the machine has none.

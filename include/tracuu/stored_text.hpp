@@ -1,13 +1,13 @@
 // How a document's text is kept in the index: cut into blocks of kTextBlockBytes, each
-// compressed on its own (zlib), so a search hit inflates only the block or two its snippet
-// shows. Stored whole, the text was inflated entirely by Xapian for every hit: a third of a
-// search over long real documents went to that.
+// compressed on its own (the zlib format, written and read with libdeflate), so a search hit
+// inflates only the block or two its snippet shows. Stored whole, the text was inflated entirely by
+// Xapian for every hit: a third of a search over long real documents went to that.
 //
 // Encoded form (after the metadata line of document_codec.hpp):
 //   varint text size, varint content end (the size without trailing whitespace), varint block
 //   size b, varint block count n, n × varint (stored size << 1 | compressed), then the n blocks.
 // Every block but the last holds exactly b bytes of text (kTextBlockBytes when written now). A
-// block that zlib does not shrink is stored as it is.
+// block that compression does not shrink is stored as it is.
 #pragma once
 
 #include <cstddef>

@@ -105,9 +105,13 @@ void handle_document(Searcher& s, const httplib::Request& req, httplib::Response
 void handle_directive(Searcher& s, const httplib::Request& req, httplib::Response& res) {
   Result<std::string> id = path_id(req);
   if (!id.is_ok()) return reply_error(res, id.status());
-  Result<DirectiveView> view = s.directive(id.value());
+  Result<size_t> page = size_param(req, "page", 1);
+  if (!page.is_ok()) return reply_error(res, page.status());
+  Result<size_t> size = size_param(req, "size", 20);
+  if (!size.is_ok()) return reply_error(res, size.status());
+  Result<DirectiveView> view = s.directive(id.value(), page.value(), size.value());
   if (!view.is_ok()) return reply_error(res, view.status());
-  reply(res, 200, directive_json(view.value()));
+  reply(res, 200, directive_json(view.value(), page.value(), size.value()));
 }
 
 void handle_suggest(Searcher& s, const httplib::Request& req, httplib::Response& res) {

@@ -92,10 +92,11 @@ json document_json(const DocumentView& view) {
   json cited_by = json::array();
   for (const Document& c : view.cited_by) cited_by.push_back(summary_json(c));
   out["cited_by"] = cited_by;
+  out["cited_by_count"] = view.cited_by_count;
   return out;
 }
 
-json directive_json(const DirectiveView& view) {
+json directive_json(const DirectiveView& view, size_t page, size_t size) {
   json docs = json::array();
   for (const Document& d : view.documents) {
     docs.push_back({{"id", d.id},
@@ -107,7 +108,9 @@ json directive_json(const DirectiveView& view) {
   }
   return {{"id", view.id},
           {"kind", or_null(view.kind)},
-          {"count", view.documents.size()},
+          {"count", view.count},
+          {"page", page},
+          {"size", size},
           {"documents", docs},
           {"document_id", or_null(view.document_id)}};
 }

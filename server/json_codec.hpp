@@ -14,7 +14,7 @@ namespace tracuu::http {
 nlohmann::json search_json(const SearchRequest& request, const SearchResult& result,
                            double took_ms);
 nlohmann::json document_json(const DocumentView& view);
-nlohmann::json directive_json(const DirectiveView& view);
+nlohmann::json directive_json(const DirectiveView& view, size_t page, size_t size);
 nlohmann::json suggestions_json(const std::string& query, const std::vector<Suggestion>& list);
 // {"error": {"code", "message"}}
 nlohmann::json error_json(const std::string& code, const std::string& message);

@@ -122,11 +122,18 @@ std::vector<FacetValue> top_values(std::vector<FacetValue> values, size_t limit)
   return values;
 }
 
-// The documents carrying `term`, metadata only.
-std::vector<Document> documents_with(const Xapian::Database& db, const std::string& term) {
+// The documents carrying `term`, newest first (undated last, ties in docid order), from
+// `offset`, at most `limit`: metadata only, and only theirs is read.
+std::vector<Document> newest_with(const Xapian::Database& db, const std::string& term,
+                                  size_t offset, size_t limit) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(term));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_sort_by_value(schema::kDateSlot, true);
   std::vector<Document> docs;
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    docs.push_back(decode_metadata(db.get_document(*p).get_data()));
+  Xapian::MSet page = enquire.get_mset(offset, limit);
+  for (auto it = page.begin(); it != page.end(); ++it) {
+    docs.push_back(decode_metadata(it.get_document().get_data()));
   }
   return docs;
 }
@@ -135,11 +142,6 @@ std::string first_document_id(const Xapian::Database& db, const std::string& ter
   auto p = db.postlist_begin(term);
   if (p == db.postlist_end(term)) return {};
   return decode_metadata(db.get_document(*p).get_data()).id;
-}
-
-void newest_first(std::vector<Document>& docs) {
-  std::stable_sort(docs.begin(), docs.end(),
-                   [](const Document& a, const Document& b) { return a.meta.date > b.meta.date; });
 }
 
 // Whether `folded_text` has a word starting with `folded_prefix`.
@@ -616,8 +618,9 @@ Result<DocumentView> Searcher::document(const std::string& id, const std::string
     }
     const std::string& key = view.document.meta.number_key;
     if (!key.empty()) {
-      view.cited_by = documents_with(db_, std::string(schema::kCites) + key);
-      newest_first(view.cited_by);
+      const std::string citing = std::string(schema::kCites) + key;
+      view.cited_by = newest_with(db_, citing, 0, kCitedByShown);
+      view.cited_by_count = db_.get_termfreq(citing);
     }
     if (!highlight_query.empty()) {
       QueryTerms terms;
@@ -628,23 +631,32 @@ Result<DocumentView> Searcher::document(const std::string& id, const std::string
   });
 }
 
-Result<DirectiveView> Searcher::directive(const std::string& id) {
+Result<DirectiveView> Searcher::directive(const std::string& id, size_t page, size_t size) {
+  if (page < 1 || page > 100000) return Status::invalid_argument("page must be 1 or more");
+  if (size < 1 || size > kMaxCitingPageSize) {
+    return Status::invalid_argument("size must be between 1 and " +
+                                    std::to_string(kMaxCitingPageSize));
+  }
   auto number = parse_document_number(to_nfc(id));
   if (!number) return Status::not_found("not a document number: " + id);
   return on_latest<DirectiveView>([&]() -> Result<DirectiveView> {
     DirectiveView view;
     view.id = number->display;
-    view.documents = documents_with(db_, std::string(schema::kCites) + number->key);
-    newest_first(view.documents);
+    const std::string citing = std::string(schema::kCites) + number->key;
+    view.count = db_.get_termfreq(citing);
+    view.documents = newest_with(db_, citing, (page - 1) * size, size);
     view.document_id = first_document_id(db_, std::string(schema::kNumber) + number->key);
-    if (view.documents.empty() && view.document_id.empty()) {
+    if (view.count == 0 && view.document_id.empty()) {
       return Status::not_found("no indexed document is or cites " + number->display);
     }
-    for (const Document& d : view.documents) {
+    // The number as the newest citing document writes it (how facets show it), and its kind.
+    const std::vector<Document> newest =
+        page == 1 ? view.documents : newest_with(db_, citing, 0, 1);
+    for (const Document& d : newest) {
       for (const Directive& cited : d.meta.directives) {
         if (cited.key != number->key) continue;
         if (view.kind.empty()) view.kind = cited.kind;
-        view.id = cited.id;  // as the documents write it, which is how facets show it
+        view.id = cited.id;
       }
       if (!view.kind.empty()) break;
     }

@@ -226,6 +226,7 @@ TEST_F(HttpApiTest, DocumentsShowTextCitationsAndCitedBy) {
   EXPECT_GT(d["text"].get<std::string>().size(), 1000u);
   EXPECT_NE(d["highlighted_text"].get<std::string>().find("<mark>nông</mark>"), std::string::npos);
   ASSERT_EQ(d["cited_by"].size(), 1u);
+  EXPECT_EQ(d["cited_by_count"], 1);
   EXPECT_EQ(d["cited_by"][0]["id"], letter);
   bool cites_03 = false;
   for (const json& c : d["cites"]) {
@@ -255,6 +256,16 @@ TEST_F(HttpApiTest, DirectivesAnswerWhoImplementsThem) {
     }
   }
   EXPECT_EQ(get("/api/directives/02-KH%2FBC%C4%90")["document_id"], first_id("02-KH/BCĐ"));
+  json second = get("/api/directives/03-CT%2FTW?page=2&size=2");
+  EXPECT_EQ(second["count"], 5);
+  EXPECT_EQ(second["page"], 2);
+  EXPECT_EQ(second["size"], 2);
+  EXPECT_EQ(second["documents"].size(), 2u);
+  for (const char* bad : {"?size=0", "?size=101", "?page=0", "?page=x"}) {
+    auto res = client().Get(std::string("/api/directives/03-CT%2FTW") + bad);
+    ASSERT_TRUE(res) << bad;
+    EXPECT_EQ(res->status, 400) << bad;
+  }
 }
 
 TEST_F(HttpApiTest, SuggestionsAndThePage) {

@@ -370,6 +370,66 @@ TEST_F(SearcherTest, DirectivesListWhoImplementsThem) {
   }
 }
 
+// A directive cited by thousands must not make a page or an answer list them all: the cited
+// document shows its newest kCitedByShown citers and how many there are; the directive's answer
+// comes a page at a time, newest first, undated last, each citer exactly once.
+TEST_F(SearcherTest, CitingDocumentsComeAPageAtATime) {
+  TempDir work;
+  write_file(work / "docs" / "ct.txt",
+             "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố: 03-CT/TW\nHà Nội, ngày 19 tháng 5 năm 2021\nCHỈ THỊ\n"
+             "Về tăng cường sự lãnh đạo của Đảng đối với cuộc vận động\n");
+  const size_t dated = 40, undated = 5;
+  for (size_t i = 0; i < dated + undated; ++i) {
+    std::string date = i < dated ? "Đông Anh, ngày " + std::to_string(1 + i % 28) + " tháng " +
+                                       std::to_string(1 + i % 12) + " năm " +
+                                       std::to_string(2021 + i % 4) + "\n"
+                                 : "";
+    write_file(work / "docs" / ("kh" + std::to_string(100 + i) + ".txt"),
+               "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG ANH\nSố: " + std::to_string(100 + i) + "/KH-UBND\n" +
+                   date +
+                   "KẾ HOẠCH\nTriển khai cuộc vận động\nThực hiện Chỉ thị số 03-CT/TW ngày "
+                   "19/5/2021 của Ban Bí thư, Ủy ban nhân dân huyện xây dựng kế hoạch.\n");
+  }
+  build_index(work / "db", {work / "docs"});
+  auto searcher = Searcher::open(work / "db");
+  ASSERT_TRUE(searcher.is_ok());
+
+  std::vector<Document> all;
+  for (size_t page = 1; page <= 6; ++page) {
+    auto view = searcher.value()->directive("03/CT-TW", page, 10);
+    ASSERT_TRUE(view.is_ok()) << view.status().message();
+    EXPECT_EQ(view->count, dated + undated);
+    EXPECT_EQ(view->id, "03-CT/TW");
+    EXPECT_EQ(view->kind, "Chỉ thị");
+    EXPECT_FALSE(view->document_id.empty());
+    EXPECT_LE(view->documents.size(), 10u);
+    all.insert(all.end(), view->documents.begin(), view->documents.end());
+  }
+  ASSERT_EQ(all.size(), dated + undated);
+  std::set<std::string> ids;
+  for (const Document& d : all) ids.insert(d.id);
+  EXPECT_EQ(ids.size(), all.size()) << "a citer listed twice";
+  for (size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].meta.date.empty(), i >= dated) << "undated last, rank " << i;
+    if (i > 0 && i < dated) {
+      EXPECT_GE(all[i - 1].meta.date, all[i].meta.date) << "newest first, rank " << i;
+    }
+  }
+
+  auto cited = searcher.value()->document(searcher.value()->directive("03-CT/TW")->document_id);
+  ASSERT_TRUE(cited.is_ok());
+  EXPECT_EQ(cited->cited_by_count, dated + undated);
+  ASSERT_EQ(cited->cited_by.size(), kCitedByShown);
+  for (size_t i = 0; i < kCitedByShown; ++i) EXPECT_EQ(cited->cited_by[i].id, all[i].id);
+
+  for (auto [page, size] :
+       {std::pair<size_t, size_t>{0, 10}, {1, 0}, {1, kMaxCitingPageSize + 1}}) {
+    auto bad = searcher.value()->directive("03-CT/TW", page, size);
+    ASSERT_FALSE(bad.is_ok());
+    EXPECT_EQ(bad.status().code(), Status::Code::kInvalidArgument);
+  }
+}
+
 TEST_F(SearcherTest, SuggestionsCompleteIssuersDirectivesAndWords) {
   auto has = [](const std::vector<Suggestion>& list, const std::string& text) {
     return std::any_of(list.begin(), list.end(), [&](auto& s) { return s.text == text; });

@@ -69,17 +69,25 @@ struct Citation {
   std::string document_id;  // the cited document when it is itself indexed, else empty
 };
 
+// A document cited by thousands (a Central Committee directive) must not make its page or a
+// directive's answer list them all: lists of citing documents come a page at a time, newest
+// first, with the number of them all.
+inline constexpr size_t kCitedByShown = 20;  // on a document's page
+inline constexpr size_t kMaxCitingPageSize = 100;
+
 struct DocumentView {
   Document document;             // with its full text
   std::string highlighted_text;  // HTML of the text with the query's matches marked, if asked
   std::vector<Citation> cites;
-  std::vector<Document> cited_by;  // documents citing this one (metadata only)
+  std::vector<Document> cited_by;  // the newest kCitedByShown citing this one (metadata only)
+  size_t cited_by_count = 0;       // every document citing this one
 };
 
 struct DirectiveView {
   std::string id;                   // display form
   std::string kind;                 // as the citing documents name it
-  std::vector<Document> documents;  // who cites it, newest first (metadata only)
+  std::vector<Document> documents;  // a page of who cites it, newest first (metadata only)
+  size_t count = 0;                 // every document citing it
   std::string document_id;          // the directive itself when indexed
 };
 
@@ -114,8 +122,9 @@ class Searcher {
   Result<SearchResult> search(const SearchRequest& request);
   // kNotFound for an unknown id.
   Result<DocumentView> document(const std::string& id, const std::string& highlight_query = {});
-  // `id` in any spelling that canonicalises to it; kNotFound when nothing cites or bears it.
-  Result<DirectiveView> directive(const std::string& id);
+  // `id` in any spelling that canonicalises to it; kNotFound when nothing cites or bears it;
+  // kInvalidArgument for a page below 1 or a size outside 1..kMaxCitingPageSize.
+  Result<DirectiveView> directive(const std::string& id, size_t page = 1, size_t size = 20);
   Result<std::vector<Suggestion>> suggest(const std::string& prefix, size_t limit = 10);
   Result<size_t> document_count();
   // Parts of searches done on the spare core so far (spare_core.hpp), for tests and the bench.

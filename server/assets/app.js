@@ -397,6 +397,11 @@ function citedBySection(doc, state) {
       el('span', { class: 'muted', text: ` — ${[c.issuer, dateLine(c)].filter(Boolean).join(', ')}` })));
   }
   section.append(list);
+  // The server lists the newest citers only; the search filtered by this number lists them all.
+  if (doc.cited_by_count > doc.cited_by.length && doc.number) {
+    section.append(el('p', {}, link(urlFor({ q: '', filters: { ...emptyFilters(), directive: [doc.number] }, page: 1 }),
+      `Xem tất cả ${number.format(doc.cited_by_count)} văn bản viện dẫn văn bản này`)));
+  }
   return section;
 }
 

@@ -24,7 +24,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$build/tracuu-index" --db "$work/db" "$repo/corpus" >/dev/null
+# Beside the seed documents, 25 undated reports citing the seed plan 02-KH/BCĐ: more citers than
+# a document's page lists (20), so the page must offer the search that lists them all.
+mkdir -p "$work/citers"
+for i in $(seq 1 25); do
+  printf 'ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HỘI\nSố: %d/BC-UBND\nBÁO CÁO\nKết quả thực hiện kế hoạch của Ban Chỉ đạo\nThực hiện Kế hoạch số 02/KH-BCĐ của Ban Chỉ đạo, Ủy ban nhân dân xã báo cáo kết quả như sau.\n' \
+    "$i" >"$work/citers/bc$i.txt"
+done
+"$build/tracuu-index" --db "$work/db" "$repo/corpus" "$work/citers" >/dev/null
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 "$build/tracuu-server" --db "$work/db" --port "$port" 2>"$work/server.log" &
 server_pid=$!

@@ -103,11 +103,20 @@ test('a document shows its metadata, what it cites and who cites it', async () =
   assert.ok(await page.locator('.fulltext').innerText().then((t) => t.length > 1000));
   await page.screenshot({ path: path.join(SHOTS, 'document_view.png') });
 
+  // The newest 20 citers are listed (the cover letter first: the 25 reports are undated), and
+  // a link opens the search listing all 26.
+  assert.equal(await citers.count(), 20);
+  const all = page.getByRole('link', { name: 'Xem tất cả 26 văn bản viện dẫn văn bản này' });
+  assert.ok(await all.isVisible(), 'a link to every citer');
+
   // Following "cited by" opens the citing document; Back returns.
   await citers.first().click();
   await page.waitForFunction(() => /1512\/UBND-KT/.test(document.querySelector('.doc-kind')?.textContent || ''));
   await page.goBack();
   await page.waitForFunction(() => /02-KH\/BCĐ/.test(document.querySelector('.doc-kind')?.textContent || ''));
+  await all.click();
+  await page.waitForFunction(() => /directive=02-KH%2FBC%C4%90/.test(location.search));
+  assert.equal(await total(), 26, 'the cover letter and the 25 reports cite the plan');
 });
 
 test('suggestions, the empty state and the error state', async () => {

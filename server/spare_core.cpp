@@ -1,5 +1,6 @@
 #include "spare_core.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <string>

@@ -358,21 +358,44 @@ struct Counted {
   bool exact = true;  // false when kExactCountSeconds ran out
 };
 
-// The total and the facets the request asks for, over every match, counted from `columns`
+// The total of the matches of `recipe`, and the counts of `fields` over them, from `columns`
 // (loaded at db's revision).
-Counted count_matches(const Xapian::Database& db, const QueryRecipe& recipe,
-                      const FacetColumns& columns) {
+Counted count_pass(const Xapian::Database& db, const QueryRecipe& recipe,
+                   const std::vector<std::string>& fields, const FacetColumns& columns) {
   Xapian::Enquire counting(db);
   counting.set_query(recipe.build(Ranking::kMatchOnly));
   counting.set_weighting_scheme(Xapian::BoolWeight());
   FacetSpies facets;
-  facets.attach(counting, columns, recipe.request.facets);
+  facets.attach(counting, columns, fields);
   counting.set_time_limit(kExactCountSeconds);
   Xapian::MSet all = counting.get_mset(0, 0, db.get_doccount());
   Counted out;
   out.counts.total = all.get_matches_estimated();
   out.counts.facets = facets.counts(recipe.request.facet_size);
   out.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+  return out;
+}
+
+// The total and the facets the request asks for, over every match. A field the request filters
+// is counted without its own filter, the others still applying, so that its other values stay
+// on offer with what they would add: picking a second year widens the result to either year
+// (OR within a field), as the facets of search sites do.
+Counted count_matches(const Xapian::Database& db, const QueryRecipe& recipe,
+                      const FacetColumns& columns) {
+  std::vector<std::string> unfiltered, filtered;
+  for (const std::string& field : recipe.request.facets) {
+    auto f = recipe.request.filters.find(field);
+    (f != recipe.request.filters.end() && !f->second.empty() ? filtered : unfiltered)
+        .push_back(field);
+  }
+  Counted out = count_pass(db, recipe, unfiltered, columns);
+  for (const std::string& field : filtered) {
+    QueryRecipe others = recipe;
+    others.request.filters.erase(field);
+    Counted own = count_pass(db, others, {field}, columns);
+    out.counts.facets[field] = std::move(own.counts.facets[field]);
+    out.exact = out.exact && own.exact;
+  }
   return out;
 }
 

@@ -81,6 +81,18 @@ test('a search without diacritics shows highlighted results, facet counts and a 
   }
   await page.screenshot({ path: path.join(SHOTS, 'search_page.png'), fullPage: true });
 
+  // The other years stay on offer with what they would add; picking one widens to both years.
+  const others = page.locator('.year-bar[aria-pressed="false"]');
+  assert.ok(await others.count() >= 1, 'the other years stay on offer');
+  const second = Number(await others.first().locator('.count').innerText());
+  await others.first().click();
+  await page.waitForFunction((n) => document.querySelector('#summary').textContent.includes(`Tìm thấy ${n} văn bản`),
+    chosen.count + second);
+  assert.equal(await page.locator('.chip').count(), 2);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelector('#summary').textContent.includes(`Tìm thấy ${n} văn bản`),
+    chosen.count);
+
   // Back restores the unfiltered results.
   await page.goBack();
   await page.waitForFunction((n) => document.querySelector('#summary').textContent.includes(`Tìm thấy ${n} văn bản`), before);

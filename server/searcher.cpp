@@ -379,9 +379,11 @@ Counted count_pass(const Xapian::Database& db, const QueryRecipe& recipe,
 // The total and the facets the request asks for, over every match. A field the request filters
 // is counted without its own filter, the others still applying, so that its other values stay
 // on offer with what they would add: picking a second year widens the result to either year
-// (OR within a field), as the facets of search sites do.
+// (OR within a field), as the facets of search sites do. That field's counts are those of the
+// search without its filter, which `remembered` often has: the search a user just narrowed.
+using RememberedCounts = std::function<std::optional<ResultCounts>(const QueryRecipe&)>;
 Counted count_matches(const Xapian::Database& db, const QueryRecipe& recipe,
-                      const FacetColumns& columns) {
+                      const FacetColumns& columns, const RememberedCounts& remembered) {
   std::vector<std::string> unfiltered, filtered;
   for (const std::string& field : recipe.request.facets) {
     auto f = recipe.request.filters.find(field);
@@ -392,6 +394,10 @@ Counted count_matches(const Xapian::Database& db, const QueryRecipe& recipe,
   for (const std::string& field : filtered) {
     QueryRecipe others = recipe;
     others.request.filters.erase(field);
+    if (std::optional<ResultCounts> known = remembered(others)) {
+      out.counts.facets[field] = std::move(known->facets[field]);
+      continue;
+    }
     Counted own = count_pass(db, others, {field}, columns);
     out.counts.facets[field] = std::move(own.counts.facets[field]);
     out.exact = out.exact && own.exact;
@@ -461,11 +467,15 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   const Xapian::rev revision = db_.get_revision();
   const std::string key = counts_key(request, match);
   std::optional<ResultCounts> counts = cache_->find(revision, key);
+  const RememberedCounts remembered = [cache = cache_, revision](const QueryRecipe& other) {
+    return cache->find(revision, counts_key(other.request, other.match));
+  };
   std::optional<std::future<std::optional<Counted>>> lent;
   if (!counts) {
-    lent = lend<Counted>([recipe, columns = facet_columns()](const Xapian::Database& db) {
-      return count_matches(db, recipe, *columns);
-    });
+    lent =
+        lend<Counted>([recipe, columns = facet_columns(), remembered](const Xapian::Database& db) {
+          return count_matches(db, recipe, *columns, remembered);
+        });
   }
 
   // Browsing without a query: relevance means nothing, so newest first.
@@ -481,7 +491,7 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
 
   if (!counts) {
     std::optional<Counted> counted = lent ? lent->get() : std::nullopt;
-    if (!counted) counted = count_matches(db_, recipe, *facet_columns());
+    if (!counted) counted = count_matches(db_, recipe, *facet_columns(), remembered);
     result.counts_exact = counted->exact;
     if (counted->exact) cache_->remember(revision, key, counted->counts);
     counts = std::move(counted->counts);

@@ -463,6 +463,19 @@ TEST_F(SearcherTest, SuggestionsCompleteIssuersDirectivesAndWords) {
   EXPECT_LE(words->size(), 10u);
   EXPECT_TRUE(has(words.value(), "nong thôn"));
   EXPECT_TRUE(has(corpus_->suggest("Nông th").value(), "Nông thôn"));
+  // The word that follows the one typed before comes first, ahead of more frequent ones
+  // ("thực", "thủ"): in the seed documents "nông" is followed by "thôn" and never by them.
+  auto term_texts = [](const std::vector<Suggestion>& list) {
+    std::vector<std::string> out;
+    for (const Suggestion& s : list) {
+      if (s.kind == "term") out.push_back(s.text);
+    }
+    return out;
+  };
+  ASSERT_FALSE(term_texts(words.value()).empty());
+  EXPECT_EQ(term_texts(words.value())[0], "nong thôn");
+  EXPECT_EQ(term_texts(corpus_->suggest("uy ban nhan d").value())[0], "uy ban nhan dân");
+  EXPECT_EQ(term_texts(corpus_->suggest("hang v").value())[0], "hang việt");
   auto marked = corpus_->suggest("thô");  // typed with marks: only words that start so
   ASSERT_TRUE(marked.is_ok());
   ASSERT_FALSE(marked->empty());

@@ -107,7 +107,7 @@ void handle_directive(Searcher& s, const httplib::Request& req, httplib::Respons
   if (!id.is_ok()) return reply_error(res, id.status());
   Result<size_t> page = size_param(req, "page", 1);
   if (!page.is_ok()) return reply_error(res, page.status());
-  Result<size_t> size = size_param(req, "size", 20);
+  Result<size_t> size = size_param(req, "size", kCitingPageSize);
   if (!size.is_ok()) return reply_error(res, size.status());
   Result<DirectiveView> view = s.directive(id.value(), page.value(), size.value());
   if (!view.is_ok()) return reply_error(res, view.status());

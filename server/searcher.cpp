@@ -71,16 +71,25 @@ MatchLocations locate(const Xapian::Database& db, Xapian::docid id, const Xapian
   return where;
 }
 
-Status validate(const SearchRequest& r) {
-  if (r.page < 1) return Status::invalid_argument("page must be 1 or more");
-  if (r.size < 1 || r.size > kMaxPageSize) {
-    return Status::invalid_argument("size must be between 1 and " + std::to_string(kMaxPageSize));
+// Deeper pages than this are refused: nobody reads them, and each costs ranking that deep.
+constexpr size_t kMaxPage = 100000;
+
+// A page number and size, for searches and for lists of citing documents alike.
+Status validate_paging(size_t page, size_t size, size_t max_size) {
+  if (page < 1) return Status::invalid_argument("page must be 1 or more");
+  if (size < 1 || size > max_size) {
+    return Status::invalid_argument("size must be between 1 and " + std::to_string(max_size));
   }
+  if (page > kMaxPage) return Status::invalid_argument("page is too large");
+  return Status::ok();
+}
+
+Status validate(const SearchRequest& r) {
+  if (Status s = validate_paging(r.page, r.size, kMaxPageSize); !s.is_ok()) return s;
   if (r.facet_size < 1 || r.facet_size > kMaxFacetSize) {
     return Status::invalid_argument("facet_size must be between 1 and " +
                                     std::to_string(kMaxFacetSize));
   }
-  if (r.page > 100000) return Status::invalid_argument("page is too large");
   for (const std::string& f : r.facets) {
     if (!field_named(f)) return Status::invalid_argument("unknown facet field: " + f);
   }
@@ -732,11 +741,7 @@ Result<DocumentView> Searcher::document(const std::string& id, const std::string
 }
 
 Result<DirectiveView> Searcher::directive(const std::string& id, size_t page, size_t size) {
-  if (page < 1 || page > 100000) return Status::invalid_argument("page must be 1 or more");
-  if (size < 1 || size > kMaxCitingPageSize) {
-    return Status::invalid_argument("size must be between 1 and " +
-                                    std::to_string(kMaxCitingPageSize));
-  }
+  if (Status s = validate_paging(page, size, kMaxCitingPageSize); !s.is_ok()) return s;
   auto number = parse_document_number(to_nfc(id));
   if (!number) return Status::not_found("not a document number: " + id);
   return on_latest<DirectiveView>([&]() -> Result<DirectiveView> {

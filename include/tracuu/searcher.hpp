@@ -72,7 +72,8 @@ struct Citation {
 // A document cited by thousands (a Central Committee directive) must not make its page or a
 // directive's answer list them all: lists of citing documents come a page at a time, newest
 // first, with the number of them all.
-inline constexpr size_t kCitedByShown = 20;  // on a document's page
+inline constexpr size_t kCitedByShown = 20;    // on a document's page
+inline constexpr size_t kCitingPageSize = 20;  // a directive's page, unless asked otherwise
 inline constexpr size_t kMaxCitingPageSize = 100;
 
 struct DocumentView {
@@ -123,8 +124,9 @@ class Searcher {
   // kNotFound for an unknown id.
   Result<DocumentView> document(const std::string& id, const std::string& highlight_query = {});
   // `id` in any spelling that canonicalises to it; kNotFound when nothing cites or bears it;
-  // kInvalidArgument for a page below 1 or a size outside 1..kMaxCitingPageSize.
-  Result<DirectiveView> directive(const std::string& id, size_t page = 1, size_t size = 20);
+  // kInvalidArgument for a page outside 1..100000 or a size outside 1..kMaxCitingPageSize.
+  Result<DirectiveView> directive(const std::string& id, size_t page = 1,
+                                  size_t size = kCitingPageSize);
   Result<std::vector<Suggestion>> suggest(const std::string& prefix, size_t limit = 10);
   Result<size_t> document_count();
   // Parts of searches done on the spare core so far (spare_core.hpp), for tests and the bench.

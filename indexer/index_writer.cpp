@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstring>
 #include <set>
@@ -130,8 +131,18 @@ bool is_unfinished_creation(const fs::path& db) {
   return any && !ec;
 }
 
+// Documents whose postings Xapian's writer holds in memory before it writes them into its
+// tables (without committing: index() keeps each batch in a transaction). Its buffers are
+// std::maps by docid per term, and their look-ups cost more the more they hold: at 20,000
+// documents, flushing every 250 instead of every 2,000 took a rebuild from 35-53 s to 29-30 s
+// of wall time (user CPU 59-80 -> 49 s) and its peak memory from 158 to 50 MB.
+constexpr const char* kFlushEveryDocuments = "250";
+
 // Opens (or creates) the database, starting afresh over an unfinished creation.
 Xapian::WritableDatabase open_writable(const fs::path& db, int flags) {
+  // Xapian 1.4 takes the flush threshold only from the environment, read as a writable
+  // database opens; one set by the user wins.
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", kFlushEveryDocuments, /*overwrite=*/0);
   try {
     return Xapian::WritableDatabase(db.string(), flags);
   } catch (const Xapian::DatabaseOpeningError&) {
@@ -247,28 +258,44 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
   try {
     std::map<std::string, FileRecord> known = known_records(list.files);
     FilePipeline pipeline(list.files, std::move(known), kFilesAhead);
+    // Each batch is one transaction, so that Xapian's flushes inside it (kFlushEveryDocuments)
+    // write postings without committing them: readers see whole batches, and only a batch's
+    // commit syncs. A failure leaves the transaction uncommitted: the index keeps its last batch.
+    db_.begin_transaction();
     while (std::optional<PreparedFile> file = pipeline.next()) {
       ++p.files_done;
       p.bytes_done += file->bytes;
       pending += write_file(*file, summary);
       if (pending >= batch_size_) {
-        db_.commit();
+        db_.commit_transaction();
+        db_.begin_transaction();
         pending = 0;
       }
       p.seconds = elapsed();
       if (progress) progress(p);
     }
     remove_vanished(list, summary);
-    db_.commit();
+    db_.commit_transaction();
     summary.documents = db_.get_doccount();
     if (!sync_at_end_.empty()) {
       if (Status synced = sync_files(sync_at_end_); !synced.is_ok()) return synced;
     }
   } catch (const Xapian::Error& e) {
+    abandon_batch();
     return Status::unavailable("index write failed: " + e.get_description());
   }
   summary.seconds = elapsed();
   return summary;
+}
+
+// Drops the uncommitted batch after a failure, so the writer can run again from the last commit.
+void IndexWriter::abandon_batch() {
+  try {
+    db_.cancel_transaction();
+  } catch (const Xapian::Error&) {
+    // No transaction was open (the failure came before or between batches), or the database
+    // is already unusable; either way nothing uncommitted is kept.
+  }
 }
 
 // The record of each file, read before the pipeline starts: its thread must not touch the

@@ -269,6 +269,33 @@ TEST(IndexWriterTest, AnUnfinishedCreationStartsAfresh) {
   EXPECT_EQ(fs::file_size(other / "postlist.glass"), 8192u);
 }
 
+// The writer flushes postings to its tables every 250 documents (kFlushEveryDocuments) but
+// commits a batch at a time: a reader opened while it runs sees whole batches only, and the
+// flushed postings of an unfinished batch are not committed before the batch is.
+TEST(IndexWriterTest, ReadersSeeWholeBatchesThoughTheWriterFlushesBetween) {
+  TempDir dir;
+  fs::path docs = dir / "many";
+  std::string base = testing::read_file(testing::corpus_file("003"));
+  const size_t kFiles = 700, kBatch = 600;
+  for (size_t i = 0; i < kFiles; ++i) {
+    testing::write_file(docs / ("doc" + std::to_string(i) + ".txt"),
+                        base + "\nPhụ lục số thứ tự " + std::to_string(i) + "\n");
+  }
+  fs::path db = dir / "index";
+  auto writer = IndexWriter::open(db, /*rebuild=*/false);
+  ASSERT_TRUE(writer.is_ok()) << writer.status().message();
+  writer.value()->set_batch_size(kBatch);
+  std::set<Xapian::doccount> seen;
+  auto summary = writer.value()->index({docs}, [&](const IndexProgress& p) {
+    if (p.files_done % 50 != 0) return;
+    Xapian::Database reader(db.string());
+    seen.insert(reader.get_doccount());
+  });
+  ASSERT_TRUE(summary.is_ok()) << summary.status().message();
+  EXPECT_EQ(seen, (std::set<Xapian::doccount>{0, kBatch}));
+  EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), kFiles);
+}
+
 TEST(IndexWriterTest, KilledRunsLeaveAConsistentIndex) {
   TempDir dir;
   fs::path docs = dir / "many";

@@ -87,6 +87,7 @@ class IndexWriter {
   std::map<std::string, FileRecord> known_records(const std::vector<ListedFile>& files);
   size_t write_file(PreparedFile& file, IndexSummary& summary);
   void remove_vanished(const FileList& list, IndexSummary& summary);
+  void abandon_batch();
 
   Xapian::WritableDatabase db_;
   size_t batch_size_ = 2000;

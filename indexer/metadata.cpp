@@ -241,7 +241,8 @@ std::string read_title(const std::vector<Line>& lines, size_t begin, std::string
     size_t end = title_end_in_line(l, 0);
     std::string_view t = end < l.folded.size() ? l.original(0, end) : l.trimmed();
     if (t.size() <= 3 && !t.empty() && is_digit(t[0])) continue;  // a stray page number
-    title += (title.empty() ? "" : " ") + std::string(t);
+    if (!title.empty()) title.push_back(' ');
+    title += t;
     ++taken;
     if (title.size() > kMaxTitleBytes || end < l.folded.size()) break;  // the body began
   }
@@ -477,8 +478,10 @@ std::string layout::name_at_end(std::string_view line) {
   for (size_t start = k; start + 2 <= words.size(); ++start) {
     if (!Surnames::instance().contains(words[start])) continue;
     std::string name;
-    for (size_t j = start; j < words.size(); ++j)
-      name += (name.empty() ? "" : " ") + std::string(words[j]);
+    for (size_t j = start; j < words.size(); ++j) {
+      if (!name.empty()) name.push_back(' ');
+      name += words[j];
+    }
     return name;
   }
   return {};
@@ -600,13 +603,13 @@ DocumentMetadata extract_metadata(std::string_view text, const BundleContext& co
   fill_type_from_number(m, at);
   m.title = title_of(lines, at);
 
-  std::string body;
-  for (size_t i = at.header_end; i < lines.size(); ++i) {
-    body += lines[i].text;
-    body += '\n';
+  // Folding is per code point, so the folded lines joined are the whole text folded.
+  std::string all_folded;
+  all_folded.reserve(text.size());
+  for (const Line& line : lines) {
+    if (&line != &lines.front()) all_folded.push_back('\n');
+    all_folded += line.folded;
   }
-  std::string body_folded = fold_text(body);
-  std::string all_folded = fold_text(text);
 
   m.issuer = issuer_from_header(lines, at);
   size_t body_start = at.heading != Layout::npos   ? at.heading + 1

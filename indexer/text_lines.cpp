@@ -11,8 +11,20 @@ namespace {
 void fold_into(std::string_view text, std::string& folded, std::vector<uint32_t>* origin) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(text.size());
+  folded.reserve(folded.size() + text.size());
+  if (origin) origin->reserve(origin->size() + text.size() + 1);
   while (i < n) {
     int32_t start = i;
+    // Most bytes of Vietnamese text are ASCII: fold them without decoding (as fold_code_point
+    // would: lower case, a tab read as a space).
+    if (unsigned char b = static_cast<unsigned char>(text[i]); b < 0x80) {
+      folded.push_back(b == '\t'                ? ' '
+                       : (b >= 'A' && b <= 'Z') ? static_cast<char>(b + 32)
+                                                : static_cast<char>(b));
+      if (origin) origin->push_back(static_cast<uint32_t>(start));
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(text.data(), i, n, c);
     if (c < 0) c = '?';

@@ -135,8 +135,8 @@ bool is_unfinished_creation(const fs::path& db) {
 // Documents whose postings Xapian's writer holds in memory before it writes them into its
 // tables (without committing: index() keeps each batch in a transaction). Its buffers are
 // std::maps by docid per term, and their look-ups cost more the more they hold: at 20,000
-// documents, flushing every 250 instead of every 2,000 took a rebuild from 35-53 s to 29-30 s
-// of wall time (user CPU 59-80 -> 49 s) and its peak memory from 158 to 50 MB.
+// documents, flushing every 250 instead of at each commit of 2,000 took a rebuild from 35-53 s
+// to 31-40 s in alternating runs, and its peak memory from 158 to 50 MB.
 constexpr const char* kFlushEveryDocuments = "250";
 
 // Opens (or creates) the database, starting afresh over an unfinished creation.

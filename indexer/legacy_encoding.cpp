@@ -140,29 +140,70 @@ std::optional<std::string> from_windows_1258(std::string_view bytes) {
 }
 
 // VN3 has no capitals with tone marks (headings used the .VnTimeH fonts, whose capitals sit at
-// the lower-case positions), so "KẾ HOẠCH" comes out "Kế HOạCH". A line whose plain letters are
-// all capitals is a heading: it is raised whole ("KẾ HOẠCH"). A capital inside a mixed line
-// ("Việt" typed as .VnTimeH "VIÖT" in running text) cannot be told apart and stays lower case;
-// search folds case, so only the displayed text shows it.
-std::string raise_heading_lines(const std::string& text) {
+// the lower-case positions), so "KẾ HOẠCH" comes out "Kế HOạCH". What the plain letters show is
+// raised whole:
+//  - a line whose plain letters are all capitals is a heading ("KẾ HOẠCH", "XÃ HỘI");
+//  - in a mixed line, a word with two plain capitals or more and no plain lower-case letter
+//    ("VIệT" → "VIỆT", "HOạCH" → "HOẠCH"), as .VnTimeH typed inside running text.
+// A word with one plain capital ("Kế": "Kế hoạch" or "KẾ"?) cannot be told apart and stays as it
+// reads; search folds case, so only the displayed text shows it.
+struct PlainCase {
+  int upper = 0, lower = 0;
+};
+
+PlainCase plain_case(std::string_view s) {
+  PlainCase c;
+  for (char ch : s) {
+    c.upper += (ch >= 'A' && ch <= 'Z') ? 1 : 0;
+    c.lower += (ch >= 'a' && ch <= 'z') ? 1 : 0;
+  }
+  return c;
+}
+
+void append_upper(std::string_view s, std::string& out) {
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toUpper();
+  u.toUTF8String(out);
+}
+
+bool is_word_byte(unsigned char b) {
+  return b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+// Appends `line` with each word of two plain capitals or more and no plain lower case raised.
+void raise_capital_words(std::string_view line, std::string& out) {
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t end = i;
+    while (end < line.size() && is_word_byte(static_cast<unsigned char>(line[end]))) ++end;
+    if (end == i) {
+      out.push_back(line[i++]);
+      continue;
+    }
+    std::string_view word = line.substr(i, end - i);
+    PlainCase c = plain_case(word);
+    if (c.upper >= 2 && c.lower == 0) {
+      append_upper(word, out);
+    } else {
+      out.append(word);
+    }
+    i = end;
+  }
+}
+
+std::string raise_capitals(const std::string& text) {
   std::string out;
   out.reserve(text.size());
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = std::min(text.find('\n', start), text.size());
     std::string_view line(text.data() + start, end - start);
-    int upper = 0, lower = 0;
-    for (char c : line) {
-      upper += (c >= 'A' && c <= 'Z') ? 1 : 0;
-      lower += (c >= 'a' && c <= 'z') ? 1 : 0;
-    }
-    if (upper >= 2 && lower == 0) {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-          icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
-      u.toUpper();
-      u.toUTF8String(out);
+    PlainCase c = plain_case(line);
+    if (c.upper >= 2 && c.lower == 0) {
+      append_upper(line, out);
     } else {
-      out.append(line);
+      raise_capital_words(line, out);
     }
     if (end < text.size()) out.push_back('\n');
     start = end + 1;
@@ -181,7 +222,7 @@ std::optional<std::string> from_tcvn3(std::string_view bytes) {
       return std::nullopt;  // a byte VN3 does not use: not TCVN3
     }
   }
-  return raise_heading_lines(out);
+  return raise_capitals(out);
 }
 
 std::optional<std::string> from_vni(std::string_view bytes) {

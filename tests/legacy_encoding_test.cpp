@@ -314,6 +314,19 @@ TEST(LegacyEncodingTest, TcvnHeadingsComeBackInCapitals) {
   EXPECT_EQ(decoded->text.rfind("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", 0), 0u) << decoded->text;
 }
 
+// Inside running text, .VnTimeH capitals show as plain capitals around lower-case toned letters
+// ("VIệT"): a word with two plain capitals or more and no plain lower case is raised whole. A
+// word with one plain capital ("Số" or "SỐ"?) cannot be told and stays as it reads.
+TEST(LegacyEncodingTest, TcvnCapitalWordsInRunningTextComeBackInCapitals) {
+  const std::string line = "Thực hiện Kế hoạch VIỆT NAM SỐ HOÁ của UBND tỉnh Tây Ninh.\n";
+  auto decoded = decode_source(enc::tcvn3(std::string(kSentences[0]) + "\n" + line));
+  ASSERT_TRUE(decoded.is_ok()) << decoded.status().message();
+  EXPECT_EQ(decoded->encoding, "tcvn3");
+  EXPECT_NE(decoded->text.find("\nThực hiện Kế hoạch VIỆT NAM Số HOÁ của UBND tỉnh Tây Ninh.\n"),
+            std::string::npos)
+      << decoded->text;
+}
+
 // Strings as they appear in real old files, independent of any encoder in this file.
 TEST(LegacyEncodingTest, TheFontsExamplesReadRight) {
   auto tcvn3 = repair_lookalikes(

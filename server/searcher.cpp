@@ -755,9 +755,10 @@ Result<DirectiveView> Searcher::directive(const std::string& id, size_t page, si
       return Status::not_found("no indexed document is or cites " + number->display);
     }
     // The number as the newest citing document writes it (how facets show it), and its kind.
-    const std::vector<Document> newest =
-        page == 1 ? view.documents : newest_with(db_, citing, 0, 1);
-    for (const Document& d : newest) {
+    // Page 1 already holds it; a later page reads it alone rather than copy the page.
+    const std::vector<Document> first =
+        page == 1 ? std::vector<Document>{} : newest_with(db_, citing, 0, 1);
+    for (const Document& d : page == 1 ? view.documents : first) {
       for (const Directive& cited : d.meta.directives) {
         if (cited.key != number->key) continue;
         if (view.kind.empty()) view.kind = cited.kind;
@@ -813,7 +814,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(const std::string& prefix, siz
     std::sort(words.begin(), words.end(), std::greater<>());
     // After a word typed before it, the completions that follow that word in the documents come
     // first: "nong th" → "nong thôn" before the more frequent "thực".
-    std::string previous = fold_diacritics(canonical_word(last_word(head)));
+    std::string previous = fold_diacritics(last_word(head));
     if (!previous.empty()) follow_first(db_, previous, words);
     std::shared_ptr<const WordSpellings> spellings = word_spellings();
     for (const auto& [count, word] : words) {

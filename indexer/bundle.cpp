@@ -1,5 +1,6 @@
 #include "tracuu/bundle.hpp"
 
+#include "extraction.hpp"
 #include "layout_rules.hpp"
 #include "text_lines.hpp"
 
@@ -74,14 +75,12 @@ size_t document_start(const std::vector<Line>& lines, size_t anchor, size_t afte
   return start;
 }
 
-}  // namespace
-
-std::vector<std::string_view> split_bundle(std::string_view text) {
-  std::vector<Line> lines = split_lines(text);
-  std::vector<size_t> starts{0};  // line indices
-  bool ended = false;             // the current document has reached its recipients list
-  bool attachments = false;       // …and its appendices have begun: no more splits
-  size_t after_name = 0;          // line after the last signer's name since then
+// The index of each part's first line.
+std::vector<size_t> part_starts(const std::vector<Line>& lines) {
+  std::vector<size_t> starts{0};
+  bool ended = false;        // the current document has reached its recipients list
+  bool attachments = false;  // …and its appendices have begun: no more splits
+  size_t after_name = 0;     // line after the last signer's name since then
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.starts_with("noi nhan") && !attachments) {
@@ -108,12 +107,36 @@ std::vector<std::string_view> split_bundle(std::string_view text) {
     size_t start = document_start(lines, i, after_name);
     if (start > starts.back()) starts.push_back(start);
   }
-  std::vector<std::string_view> parts;
+  return starts;
+}
+
+}  // namespace
+
+std::vector<BundlePart> split_bundle_parts(std::string_view text) {
+  std::vector<Line> lines = split_lines(text);
+  std::vector<size_t> starts = part_starts(lines);
+  std::vector<BundlePart> parts(starts.size());
   for (size_t k = 0; k < starts.size(); ++k) {
-    size_t begin = k == 0 ? 0 : lines[starts[k]].offset;
-    size_t end = k + 1 < starts.size() ? lines[starts[k + 1]].offset : text.size();
-    parts.push_back(text.substr(begin, end - begin));
+    const size_t first = starts[k], last = k + 1 < starts.size() ? starts[k + 1] : lines.size();
+    const size_t begin = lines[first].offset;
+    BundlePart& part = parts[k];
+    part.text = text.substr(
+        begin, k + 1 < starts.size() ? lines[last].offset - begin : std::string_view::npos);
+    part.lines.reserve(last - first + 1);
+    for (size_t i = first; i < last; ++i) {
+      part.lines.push_back(std::move(lines[i]));
+      part.lines.back().offset -= begin;
+    }
+    // A part before another ends with its '\n', after which split_lines finds an empty line.
+    if (k + 1 < starts.size())
+      part.lines.push_back(make_line(part.text.substr(part.text.size()), part.text.size()));
   }
+  return parts;
+}
+
+std::vector<std::string_view> split_bundle(std::string_view text) {
+  std::vector<std::string_view> parts;
+  for (const BundlePart& part : split_bundle_parts(text)) parts.push_back(part.text);
   return parts;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "extraction.hpp"
 #include "reference_tables.hpp"
 #include "text_lines.hpp"
 #include "tracuu/document_number.hpp"
@@ -174,9 +175,14 @@ bool mention_at(const Line& line, size_t at, Mention& m) {
 
 std::vector<Directive> extract_directives(std::string_view text,
                                           const std::string& own_number_key) {
+  return extract_directives_from_lines(split_lines(text), own_number_key);
+}
+
+std::vector<Directive> extract_directives_from_lines(const std::vector<Line>& lines,
+                                                     const std::string& own_number_key) {
   std::vector<Directive> found;
   std::unordered_map<std::string, size_t> index;  // key → position in found
-  for (const Line& line : split_lines(text)) {
+  for (const Line& line : lines) {
     const std::string& f = line.folded;
     for (size_t at = 0; at < f.size(); ++at) {
       if (!is_digit(f[at]) || (at > 0 && (is_alnum(f[at - 1]) || f[at - 1] == '/'))) continue;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "extraction.hpp"
 #include "tracuu/bundle.hpp"
 #include "tracuu/source_text.hpp"
 
@@ -19,7 +20,8 @@ std::string file_key(const std::string& absolute_path) {
 
 std::vector<Document> documents_from_text(const std::string& path, const std::string& text,
                                           const std::string& encoding) {
-  std::vector<std::string_view> parts = split_bundle(text);
+  // The file is cut into lines once, for the split and every part's extraction.
+  std::vector<BundlePart> parts = split_bundle_parts(text);
   std::vector<Document> docs;
   std::string key = file_key(path);
   BundleContext context;
@@ -27,8 +29,8 @@ std::vector<Document> documents_from_text(const std::string& path, const std::st
     Document d;
     d.source = SourceRef{path, static_cast<int>(i + 1), static_cast<int>(parts.size())};
     d.id = key + "-" + std::to_string(i + 1);
-    d.text = std::string(parts[i]);
-    d.meta = extract_metadata(d.text, context);
+    d.text = std::string(parts[i].text);
+    d.meta = extract_metadata_from_lines(parts[i].lines, context);
     if (context.province.empty()) context.province = d.meta.province;
     d.encoding = encoding;
     docs.push_back(std::move(d));

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "extraction.hpp"
 #include "layout_rules.hpp"
 #include "reference_tables.hpp"
 #include "text_lines.hpp"
@@ -596,8 +597,12 @@ void fill_type_from_number(DocumentMetadata& m, const Layout& at) {
 }  // namespace
 
 DocumentMetadata extract_metadata(std::string_view text, const BundleContext& context) {
+  return extract_metadata_from_lines(split_lines(text), context);
+}
+
+DocumentMetadata extract_metadata_from_lines(const std::vector<Line>& lines,
+                                             const BundleContext& context) {
   DocumentMetadata m;
-  std::vector<Line> lines = split_lines(text);
   std::string place;
   Layout at = find_layout(lines, m, place);
   fill_type_from_number(m, at);
@@ -605,7 +610,7 @@ DocumentMetadata extract_metadata(std::string_view text, const BundleContext& co
 
   // Folding is per code point, so the folded lines joined are the whole text folded.
   std::string all_folded;
-  all_folded.reserve(text.size());
+  all_folded.reserve(lines.back().offset + lines.back().text.size());
   for (const Line& line : lines) {
     if (&line != &lines.front()) all_folded.push_back('\n');
     all_folded += line.folded;
@@ -622,7 +627,7 @@ DocumentMetadata extract_metadata(std::string_view text, const BundleContext& co
     m.issuer = complete_issuer(m.issuer, m.province, place, lines);
   }
   m.signer = signer_of(lines);
-  m.directives = extract_directives(text, m.number_key);
+  m.directives = extract_directives_from_lines(lines, m.number_key);
   infer_year(m, all_folded);
   return m;
 }

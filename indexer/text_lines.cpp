@@ -74,15 +74,19 @@ std::vector<Line> split_lines(std::string_view text) {
   while (pos <= text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
-    Line line;
-    line.text = text.substr(pos, eol - pos);
-    line.offset = pos;
-    fold_into(line.text, line.folded, &line.origin);
-    lines.push_back(std::move(line));
+    lines.push_back(make_line(text.substr(pos, eol - pos), pos));
     if (eol == text.size()) break;
     pos = eol + 1;
   }
   return lines;
+}
+
+Line make_line(std::string_view text, size_t offset) {
+  Line line;
+  line.text = text;
+  line.offset = offset;
+  fold_into(line.text, line.folded, &line.origin);
+  return line;
 }
 
 std::string fold_text(std::string_view text) {

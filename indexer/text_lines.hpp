@@ -30,6 +30,9 @@ struct Line {
 
 std::vector<Line> split_lines(std::string_view text);
 
+// One line of split_lines: `text` holds no '\n' and starts `offset` bytes into the whole.
+Line make_line(std::string_view text, size_t offset);
+
 // Folds any text the same way (no origin kept).
 std::string fold_text(std::string_view text);
 

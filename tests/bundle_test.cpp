@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "extraction.hpp"
 #include "test_support.hpp"
+#include "tracuu/metadata.hpp"
 #include "tracuu/source_text.hpp"
 
 namespace tracuu {
@@ -10,6 +12,40 @@ namespace {
 
 std::string seed(const std::string& prefix) {
   return decode_source(testing::read_file(testing::corpus_file(prefix))).value().text;
+}
+
+// The indexer cuts a file into lines once and hands each part its share: they must be the lines
+// split_lines would cut from the part alone (offsets from the part's start, and the empty line
+// after a part's last '\n'), and read the same metadata as the part's text.
+TEST(BundleTest, PartsKeepTheLinesTheirTextWouldBeCutInto) {
+  for (const char* prefix : {"000", "001", "002", "003", "004"}) {
+    const std::string text = seed(prefix);
+    std::vector<BundlePart> parts = split_bundle_parts(text);
+    std::vector<std::string_view> texts = split_bundle(text);
+    ASSERT_EQ(parts.size(), texts.size()) << prefix;
+    for (size_t k = 0; k < parts.size(); ++k) {
+      EXPECT_EQ(parts[k].text.data(), texts[k].data()) << prefix << " part " << k;
+      EXPECT_EQ(parts[k].text.size(), texts[k].size()) << prefix << " part " << k;
+      std::vector<Line> expected = split_lines(parts[k].text);
+      ASSERT_EQ(parts[k].lines.size(), expected.size()) << prefix << " part " << k;
+      for (size_t i = 0; i < expected.size(); ++i) {
+        const Line& got = parts[k].lines[i];
+        EXPECT_EQ(got.text.data(), expected[i].text.data()) << prefix << " line " << i;
+        EXPECT_EQ(got.text.size(), expected[i].text.size()) << prefix << " line " << i;
+        EXPECT_EQ(got.offset, expected[i].offset) << prefix << " line " << i;
+        EXPECT_EQ(got.folded, expected[i].folded) << prefix << " line " << i;
+        EXPECT_EQ(got.origin, expected[i].origin) << prefix << " line " << i;
+      }
+      DocumentMetadata from_lines = extract_metadata_from_lines(parts[k].lines, {});
+      DocumentMetadata from_text = extract_metadata(parts[k].text);
+      EXPECT_EQ(from_lines.number, from_text.number) << prefix << " part " << k;
+      EXPECT_EQ(from_lines.title, from_text.title) << prefix << " part " << k;
+      EXPECT_EQ(from_lines.issuer, from_text.issuer) << prefix << " part " << k;
+      EXPECT_EQ(from_lines.date, from_text.date) << prefix << " part " << k;
+      EXPECT_EQ(from_lines.signer, from_text.signer) << prefix << " part " << k;
+      EXPECT_EQ(from_lines.directives.size(), from_text.directives.size()) << prefix;
+    }
+  }
 }
 
 TEST(BundleTest, CoverLetterAndThreePlans) {

@@ -47,6 +47,24 @@ TEST(NormalizeTest, Utf8Validation) {
   EXPECT_FALSE(is_valid_utf8("\xC3\x28"));
   EXPECT_FALSE(is_valid_utf8("abc\xE1\xBB"));
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));  // overlong '/'
+  // ASCII is checked eight bytes at a time: a bad byte at any place after or among such runs,
+  // or a sequence cut by the end of one, is still found.
+  const std::string ascii = "Ke hoach so 06-KH/BCD ngay 19/5/2021";
+  for (size_t at = 0; at <= ascii.size(); ++at) {
+    std::string bad = ascii;
+    bad.insert(at, "\xE1\xBB");  // a three-byte sequence missing its last byte
+    EXPECT_FALSE(is_valid_utf8(bad)) << at;
+    std::string good = ascii;
+    good.insert(at, "\xE1\xBB\x87");  // "ệ"
+    EXPECT_TRUE(is_valid_utf8(good)) << at;
+  }
+}
+
+TEST(NormalizeTest, InvalidUtf8IsNormalisedWithReplacementCharacters) {
+  // Not valid, so not returned as is: the bad byte becomes U+FFFD, the rest NFC.
+  EXPECT_EQ(to_nfc("Ho\xCC\x80"
+                   "a \xFF"),
+            "Hòa \xEF\xBF\xBD");
 }
 
 TEST(NormalizeTest, FoldCodePoint) {

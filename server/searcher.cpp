@@ -10,6 +10,7 @@
 #include "candidate_source.hpp"
 #include "facet_columns.hpp"
 #include "spare_core.hpp"
+#include "tracuu/analyzer.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/document_number.hpp"
 #include "tracuu/highlighter.hpp"
@@ -211,40 +212,57 @@ void follow_first(const Xapian::Database& db, const std::string& previous,
   words = std::move(sorted);
 }
 
-// The last word of `text`, or empty.
-std::string last_word(const std::string& text) {
-  size_t end = text.find_last_not_of(" \t");
-  if (end == std::string::npos) return {};
-  size_t start = text.find_last_of(" \t", end);
-  start = start == std::string::npos ? 0 : start + 1;
-  return text.substr(start, end + 1 - start);
-}
-
 // Whether `folded_text` has a word starting with `folded_prefix`.
 bool word_starts_with(const std::string& folded_text, const std::string& folded_prefix) {
   for (size_t p = folded_text.find(folded_prefix); p != std::string::npos;
        p = folded_text.find(folded_prefix, p + 1)) {
-    if (p == 0 || folded_text[p - 1] == ' ' || folded_text[p - 1] == '"') return true;
+    if (p == 0 || folded_text[p - 1] == ' ') return true;
   }
   return false;
 }
 
-std::string fold_phrase(const std::string& text) {
-  std::string out, word;
-  size_t i = 0;
-  while (i <= text.size()) {
-    if (i == text.size() || text[i] == ' ') {
-      if (!word.empty()) {
-        if (!out.empty()) out += ' ';
-        out += fold_diacritics(word);
-      }
-      word.clear();
-    } else {
-      word.push_back(text[i]);
-    }
-    ++i;
+// The words of `text` as the analyzer cuts them (the one place that decides what a word is),
+// in order; compounds are left out, their words are in.
+std::vector<Token> words_of(std::string_view text) {
+  thread_local Analyzer analyzer;
+  std::vector<Token> words;
+  analyzer.analyze(text, 0, [&](const Token& t) {
+    if (t.kind == TokenKind::kWord) words.push_back(t);
+  });
+  return words;
+}
+
+// Their folded forms joined by spaces: "Ủy ban, 03-CT/TW" → "uy ban 03 ct tw".
+std::string folded_words(const std::vector<Token>& words) {
+  std::string out;
+  for (const Token& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w.folded;
   }
   return out;
+}
+
+// The word a user is typing at the end of a suggestion request, and the word before it.
+struct WordBeingTyped {
+  std::string head;      // the request up to the word, as typed
+  std::string exact;     // the word's exact form ("thô"), empty when none is being typed
+  std::string folded;    // its folded form ("tho")
+  std::string previous;  // the folded word before it, if any
+};
+
+// None is being typed when the request ends between words ("nong ", "nong,") or inside a
+// compound ("03-CT/T": numbers are completed from the directive facet instead).
+WordBeingTyped word_being_typed(const std::string& typed, const std::vector<Token>& words) {
+  WordBeingTyped w;
+  if (words.empty() || words.back().end != typed.size()) return w;
+  const Token& last = words.back();
+  const char before = last.start > 0 ? typed[last.start - 1] : ' ';
+  if (before == '-' || before == '/' || before == '&' || before == '.') return w;
+  w.head = typed.substr(0, last.start);
+  w.exact = last.exact;
+  w.folded = last.folded;
+  if (words.size() > 1) w.previous = words[words.size() - 2].folded;
+  return w;
 }
 
 }  // namespace
@@ -775,7 +793,9 @@ Result<DirectiveView> Searcher::directive(const std::string& id, size_t page, si
 }
 
 Result<std::vector<Suggestion>> Searcher::suggest(const std::string& prefix, size_t limit) {
-  std::string folded = fold_phrase(to_nfc(prefix));
+  const std::string typed = to_nfc(prefix);
+  const std::vector<Token> typed_words = words_of(typed);
+  const std::string folded = folded_words(typed_words);
   if (folded.empty()) return std::vector<Suggestion>{};
   return on_latest<std::vector<Suggestion>>([&]() -> Result<std::vector<Suggestion>> {
     std::vector<Suggestion> out;
@@ -789,39 +809,33 @@ Result<std::vector<Suggestion>> Searcher::suggest(const std::string& prefix, siz
       for (const char* field : {"issuer", "directive"}) {
         for (const FacetValue& v : everything->facets[field]) {
           if (out.size() >= limit) break;
-          std::string key = fold_phrase(v.value);
-          bool match =
-              word_starts_with(key, folded) || word_starts_with(fold_phrase(v.value), folded);
-          if (match) out.push_back({v.value, field, v.count});
+          if (word_starts_with(folded_words(words_of(v.value)), folded)) {
+            out.push_back({v.value, field, v.count});
+          }
         }
       }
     }
     // Frequent words completing the last word typed, spelled as the documents spell them,
     // after the words typed before it as they were typed, those that follow the word before
     // first.
-    const std::string typed = to_nfc(prefix);
-    size_t space = typed.find_last_of(" \t");
-    std::string head = space == std::string::npos ? "" : typed.substr(0, space + 1);
-    std::string last_typed = canonical_word(typed.substr(head.size()));
-    std::string last = fold_diacritics(last_typed);
-    if (last.empty()) return out;
-    bool marked = last_typed != last;  // "bá": only completions that start so ("bán", "bác")
+    const WordBeingTyped last = word_being_typed(typed, typed_words);
+    if (last.folded.empty()) return out;
+    bool marked = last.exact != last.folded;  // "bá": only completions that start so ("bán", "bác")
     std::vector<std::pair<Xapian::doccount, std::string>> words;
-    for (auto t = db_.allterms_begin(last); t != db_.allterms_end(last) && words.size() < 2000;
-         ++t) {
+    for (auto t = db_.allterms_begin(last.folded);
+         t != db_.allterms_end(last.folded) && words.size() < 2000; ++t) {
       words.emplace_back(t.get_termfreq(), *t);
     }
     std::sort(words.begin(), words.end(), std::greater<>());
     // After a word typed before it, the completions that follow that word in the documents come
     // first: "nong th" → "nong thôn" before the more frequent "thực".
-    std::string previous = fold_diacritics(last_word(head));
-    if (!previous.empty()) follow_first(db_, previous, words);
+    if (!last.previous.empty()) follow_first(db_, last.previous, words);
     std::shared_ptr<const WordSpellings> spellings = word_spellings();
     for (const auto& [count, word] : words) {
       if (out.size() >= limit) break;
       std::string spelled = spellings->spelling_of(word, count);
-      if (marked && spelled.compare(0, last_typed.size(), last_typed) != 0) continue;
-      out.push_back({head + spelled, "term", count});
+      if (marked && spelled.compare(0, last.exact.size(), last.exact) != 0) continue;
+      out.push_back({last.head + spelled, "term", count});
     }
     return out;
   });

@@ -488,6 +488,32 @@ TEST_F(SearcherTest, SuggestionsCompleteIssuersDirectivesAndWords) {
   EXPECT_TRUE(corpus_->suggest("zzzzqqq").value().empty());
 }
 
+// The request is cut into words by the analyzer, as queries and documents are: punctuation typed
+// around words (a phrase's quote, a parenthesis, a number's joiners) neither hides the word being
+// typed nor the word before it.
+TEST_F(SearcherTest, SuggestionsReadTheRequestAsTheAnalyzerCutsIt) {
+  auto first_term = [&](const std::string& typed) -> std::string {
+    auto list = corpus_->suggest(typed);
+    EXPECT_TRUE(list.is_ok()) << typed;
+    for (const Suggestion& s : list.value()) {
+      if (s.kind == "term") return s.text;
+    }
+    return "";
+  };
+  EXPECT_EQ(first_term("\"nong th"), "\"nong thôn");
+  EXPECT_EQ(first_term("(nông th"), "(nông thôn");
+  EXPECT_EQ(first_term("hàng, v"), "hàng, việt");
+  // Ending between words, nothing is being typed: no word completes.
+  EXPECT_EQ(first_term("nong,"), "");
+  EXPECT_EQ(first_term("nong "), "");
+  // A number typed with other joiners still finds the directive; inside it, no word completes.
+  auto number = corpus_->suggest("03/CT-T");
+  ASSERT_TRUE(number.is_ok());
+  ASSERT_FALSE(number->empty());
+  EXPECT_EQ(number->front().text, "03-CT/TW");
+  for (const Suggestion& s : number.value()) EXPECT_NE(s.kind, "term") << s.text;
+}
+
 TEST_F(SearcherTest, BadRequestsAreInvalidArguments) {
   std::vector<SearchRequest> bad(9);
   bad[8].from = "2024-02-30";

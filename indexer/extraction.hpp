@@ -25,7 +25,8 @@ struct BundlePart {
 // split_bundle (bundle.hpp), keeping each part's lines.
 std::vector<BundlePart> split_bundle_parts(std::string_view text);
 
-// extract_metadata (metadata.hpp) of the text cut into `lines`.
+// extract_metadata (metadata.hpp) of the text cut into `lines`, which is never empty (split_lines
+// cuts an empty text into one empty line).
 DocumentMetadata extract_metadata_from_lines(const std::vector<Line>& lines,
                                              const BundleContext& context);
 

@@ -61,6 +61,10 @@ TEST(NormalizeTest, Utf8Validation) {
 }
 
 TEST(NormalizeTest, InvalidUtf8IsNormalisedWithReplacementCharacters) {
+  // ICU's NFC check in UTF-8 calls these normalised: the text is checked valid first, or the bad
+  // bytes would come through as they are.
+  EXPECT_EQ(to_nfc("abc \xFF"), "abc \xEF\xBF\xBD");
+  EXPECT_EQ(to_nfc("a\xC0\xAF"), "a\xEF\xBF\xBD\xEF\xBF\xBD");
   // Not valid, so not returned as is: the bad byte becomes U+FFFD, the rest NFC.
   EXPECT_EQ(to_nfc("Ho\xCC\x80"
                    "a \xFF"),

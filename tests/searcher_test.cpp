@@ -492,6 +492,13 @@ TEST_F(SearcherTest, SuggestionsCompleteIssuersDirectivesAndWords) {
 // around words (a phrase's quote, a parenthesis, a number's joiners) neither hides the word being
 // typed nor the word before it.
 TEST_F(SearcherTest, SuggestionsReadTheRequestAsTheAnalyzerCutsIt) {
+  auto term_texts_of = [](const std::vector<Suggestion>& list) {
+    std::vector<std::string> out;
+    for (const Suggestion& s : list) {
+      if (s.kind == "term") out.push_back(s.text);
+    }
+    return out;
+  };
   auto first_term = [&](const std::string& typed) -> std::string {
     auto list = corpus_->suggest(typed);
     EXPECT_TRUE(list.is_ok()) << typed;
@@ -512,6 +519,11 @@ TEST_F(SearcherTest, SuggestionsReadTheRequestAsTheAnalyzerCutsIt) {
   ASSERT_FALSE(number->empty());
   EXPECT_EQ(number->front().text, "03-CT/TW");
   for (const Suggestion& s : number.value()) EXPECT_NE(s.kind, "term") << s.text;
+  // A number's parts are not words of their own: "kh" completes words, not every "…-KH/…".
+  auto kh = corpus_->suggest("kh");
+  ASSERT_TRUE(kh.is_ok());
+  ASSERT_FALSE(term_texts_of(kh.value()).empty());
+  for (const Suggestion& s : kh.value()) EXPECT_NE(s.kind, "directive") << s.text;
 }
 
 TEST_F(SearcherTest, BadRequestsAreInvalidArguments) {

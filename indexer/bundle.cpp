@@ -117,19 +117,20 @@ std::vector<BundlePart> split_bundle_parts(std::string_view text) {
   std::vector<size_t> starts = part_starts(lines);
   std::vector<BundlePart> parts(starts.size());
   for (size_t k = 0; k < starts.size(); ++k) {
-    const size_t first = starts[k], last = k + 1 < starts.size() ? starts[k + 1] : lines.size();
+    const bool followed = k + 1 < starts.size();
+    const size_t first = starts[k], last = followed ? starts[k + 1] : lines.size();
     const size_t begin = lines[first].offset;
     BundlePart& part = parts[k];
-    part.text = text.substr(
-        begin, k + 1 < starts.size() ? lines[last].offset - begin : std::string_view::npos);
+    part.text = text.substr(begin, followed ? lines[last].offset - begin : std::string_view::npos);
     part.lines.reserve(last - first + 1);
     for (size_t i = first; i < last; ++i) {
       part.lines.push_back(std::move(lines[i]));
       part.lines.back().offset -= begin;
     }
     // A part before another ends with its '\n', after which split_lines finds an empty line.
-    if (k + 1 < starts.size())
+    if (followed) {
       part.lines.push_back(make_line(part.text.substr(part.text.size()), part.text.size()));
+    }
   }
   return parts;
 }

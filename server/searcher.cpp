@@ -224,28 +224,38 @@ bool word_starts_with(const std::string& folded_text, const std::string& folded_
 
 constexpr size_t kMaxFacetKeys = 1 << 14;
 
-// The words of `text` as the analyzer cuts them (the one place that decides what a word is),
-// in order; compounds are left out, their words are in.
-std::vector<Token> words_of(std::string_view text) {
+// A word of a request or a facet value, as the analyzer cuts it (the one place that decides
+// what a word is), and whether it continues a compound: "ct" and "tw" in "03-CT/TW".
+struct Word {
+  Token token;
+  bool in_compound = false;
+};
+
+// The words of `text`, in order. A compound token comes before its words; those after its
+// first lie inside it.
+std::vector<Word> words_of(std::string_view text) {
   thread_local Analyzer analyzer;
-  std::vector<Token> words;
+  std::vector<Word> words;
+  uint32_t compound_start = 0, compound_end = 0;
   analyzer.analyze(text, 0, [&](const Token& t) {
-    if (t.kind == TokenKind::kWord) words.push_back(t);
+    if (t.kind == TokenKind::kCompound) {
+      compound_start = t.start;
+      compound_end = t.end;
+      return;
+    }
+    words.push_back({t, t.start > compound_start && t.start < compound_end});
   });
   return words;
 }
 
-// Their folded forms joined as they were: by a space where the text had a blank between them,
-// by '-' inside a compound ("Ủy ban, 03-CT/TW" → "uy ban 03-ct-tw"), so that a prefix matches at
-// the start of a spaced word only: "kh" completes "Khánh Hòa", not every "…-KH/…" number.
-std::string folded_words(std::string_view text, const std::vector<Token>& words) {
+// Their folded forms joined by a space, or by '-' inside a compound ("Ủy ban, 03-CT/TW" →
+// "uy ban 03-ct-tw"), so that a prefix matches at the start of a word of its own only: "kh"
+// completes "Khánh Hòa", not every "…-KH/…" number.
+std::string folded_words(const std::vector<Word>& words) {
   std::string out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) {
-      std::string_view gap = text.substr(words[i - 1].end, words[i].start - words[i - 1].end);
-      out.push_back(gap.find_first_of(" \t\n") == std::string_view::npos ? '-' : ' ');
-    }
-    out += words[i].folded;
+  for (const Word& w : words) {
+    if (!out.empty()) out.push_back(w.in_compound ? '-' : ' ');
+    out += w.token.folded;
   }
   return out;
 }
@@ -256,7 +266,7 @@ const std::string& facet_key(const std::string& value) {
   thread_local std::unordered_map<std::string, std::string> keys;
   if (auto it = keys.find(value); it != keys.end()) return it->second;
   if (keys.size() >= kMaxFacetKeys) keys.clear();
-  return keys.emplace(value, folded_words(value, words_of(value))).first->second;
+  return keys.emplace(value, folded_words(words_of(value))).first->second;
 }
 
 // The word a user is typing at the end of a suggestion request, and the word before it.
@@ -269,16 +279,16 @@ struct WordBeingTyped {
 
 // None is being typed when the request ends between words ("nong ", "nong,") or inside a
 // compound ("03-CT/T": numbers are completed from the directive facet instead).
-WordBeingTyped word_being_typed(const std::string& typed, const std::vector<Token>& words) {
+WordBeingTyped word_being_typed(const std::string& typed, const std::vector<Word>& words) {
   WordBeingTyped w;
-  if (words.empty() || words.back().end != typed.size()) return w;
-  const Token& last = words.back();
-  const char before = last.start > 0 ? typed[last.start - 1] : ' ';
-  if (before == '-' || before == '/' || before == '&' || before == '.') return w;
+  if (words.empty() || words.back().token.end != typed.size() || words.back().in_compound) {
+    return w;
+  }
+  const Token& last = words.back().token;
   w.head = typed.substr(0, last.start);
   w.exact = last.exact;
   w.folded = last.folded;
-  if (words.size() > 1) w.previous = words[words.size() - 2].folded;
+  if (words.size() > 1) w.previous = words[words.size() - 2].token.folded;
   return w;
 }
 
@@ -811,8 +821,8 @@ Result<DirectiveView> Searcher::directive(const std::string& id, size_t page, si
 
 Result<std::vector<Suggestion>> Searcher::suggest(const std::string& prefix, size_t limit) {
   const std::string typed = to_nfc(prefix);
-  const std::vector<Token> typed_words = words_of(typed);
-  const std::string folded = folded_words(typed, typed_words);
+  const std::vector<Word> typed_words = words_of(typed);
+  const std::string folded = folded_words(typed_words);
   if (folded.empty()) return std::vector<Suggestion>{};
   return on_latest<std::vector<Suggestion>>([&]() -> Result<std::vector<Suggestion>> {
     std::vector<Suggestion> out;

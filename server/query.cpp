@@ -44,6 +44,15 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// The parts that are not empty, combined by OR (an empty part is a phrase's proximity: none).
+Xapian::Query sum_of(const std::vector<Xapian::Query>& parts) {
+  std::vector<Xapian::Query> present;
+  for (const Xapian::Query& q : parts) {
+    if (!q.empty()) present.push_back(q);
+  }
+  return combine(Xapian::Query::OP_OR, present);
+}
+
 // One analysed word of a clause.
 struct Word {
   std::string exact;
@@ -99,6 +108,7 @@ class QueryBuilder {
   }
 
   Xapian::Query phrase(const std::vector<Word>& words, bool highlight = true) {
+    if (ranking_ == Ranking::kProximityOnly) return Xapian::Query();  // its words are adjacent
     if (words.size() == 1 && highlight) return word(words[0]);
     if (terms_ && highlight) {
       terms_->phrases.emplace_back();
@@ -134,8 +144,19 @@ class QueryBuilder {
     return combine(Xapian::Query::OP_OR, alternatives);
   }
 
-  // The words of a plain clause: each required, abbreviations widened both ways.
-  Xapian::Query words(const std::vector<Unit>& units) {
+  // The words of a plain clause: each required, abbreviations widened both ways. With
+  // kProximityOnly, only what proximity adds to the clause's weight; `may_not_match` says the
+  // clause is one side of an OR, so a document can match the query without it, and its
+  // proximity must count only where the clause matches (as kFull's AND_MAYBE counts it).
+  Xapian::Query words(const std::vector<Unit>& units, bool may_not_match = false) {
+    if (ranking_ == Ranking::kProximityOnly) {
+      Xapian::Query adjacent = adjacent_pairs(units);
+      if (!may_not_match || adjacent.empty()) return adjacent;
+      QueryBuilder matching(
+          nullptr, join_ == Xapian::Query::OP_AND ? WordMatch::kEveryWord : WordMatch::kAnyWord,
+          Ranking::kMatchOnly);
+      return Xapian::Query(Xapian::Query::OP_FILTER, adjacent, matching.words(units));
+    }
     std::vector<Xapian::Query> required;
     std::vector<std::string> folded;
     for (const Unit& u : units) folded.push_back(u.compound ? u.key : u.words[0].folded);
@@ -280,6 +301,7 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
     std::vector<Unit> units = analyse(c.text);
     if (units.empty()) continue;
     bool in_or = c.or_with_next || (k > 0 && clauses[k - 1].or_with_next);
+    if (c.excluded && ranking == Ranking::kProximityOnly) continue;
     if (c.excluded) {
       std::vector<Word> words;
       for (const Unit& u : units) words.insert(words.end(), u.words.begin(), u.words.end());
@@ -303,16 +325,19 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
       for (const Unit& u : units) words.insert(words.end(), u.words.begin(), u.words.end());
       q = builder.phrase(words);
     } else {
-      q = builder.words(units);
+      q = builder.words(units, /*may_not_match=*/true);
     }
     or_group.push_back(q);
     if (!c.or_with_next) {
-      required.push_back(combine(Xapian::Query::OP_OR, or_group));
+      required.push_back(sum_of(or_group));
       or_group.clear();
     }
   }
   flush_plain();
-  if (!or_group.empty()) required.push_back(combine(Xapian::Query::OP_OR, or_group));
+  if (!or_group.empty()) required.push_back(sum_of(or_group));
+  // Proximity adds to a match's weight clause by clause, and needs no filter: it re-ranks
+  // documents that already match.
+  if (ranking == Ranking::kProximityOnly) return sum_of(required);
   // A new match-all query, never a copy of the static Xapian::Query::MatchAll: copying it
   // touches its reference count, which is not atomic, from every searching thread at once
   // (ThreadSanitizer saw it; a lost count could free the static).

@@ -645,73 +645,84 @@ void append(const Xapian::MSet& mset, size_t from, std::vector<RankedOrder::Entr
 // Fewer candidates than this are not worth a second thread.
 constexpr size_t kMinLentCandidates = 32;
 
-// The candidates ranked by `ranked` (filtered to them), best first; ties in docid order, as
-// Xapian breaks them.
-std::vector<RankedOrder::Entry> rank_candidates(const Xapian::Database& db,
-                                                const Xapian::Query& ranked,
-                                                std::vector<Xapian::docid> candidates) {
-  const size_t n = candidates.size();
+// The candidates (ascending docids, with their first-pass weights) with what `proximity` adds
+// to each: Xapian checks word positions in these documents only, and reads none of their
+// other terms again.
+std::vector<RankedOrder::Entry> add_proximity(const Xapian::Database& db,
+                                              const Xapian::Query& proximity,
+                                              std::vector<RankedOrder::Entry> candidates) {
+  std::vector<Xapian::docid> ids;
+  for (const RankedOrder::Entry& c : candidates) ids.push_back(c.docid);
   Xapian::Enquire enquire(db);
-  auto* source = new CandidateSource(std::move(candidates));
+  auto* source = new CandidateSource(std::move(ids));
   enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(source->release())));
-  std::vector<RankedOrder::Entry> out;
-  append(enquire.get_mset(0, n), 0, out);
-  return out;
+      Xapian::Query(Xapian::Query::OP_FILTER, proximity, Xapian::Query(source->release())));
+  Xapian::MSet near = enquire.get_mset(0, candidates.size());
+  std::vector<std::pair<Xapian::docid, double>> added;
+  for (auto it = near.begin(); it != near.end(); ++it) added.emplace_back(*it, it.get_weight());
+  std::sort(added.begin(), added.end());
+  auto next = added.begin();
+  for (RankedOrder::Entry& c : candidates) {
+    if (next != added.end() && next->first == c.docid) c.weight += (next++)->second;
+  }
+  return candidates;
 }
 
 bool ranks_before(const RankedOrder::Entry& a, const RankedOrder::Entry& b) {
   return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
 }
 
+bool by_docid(const RankedOrder::Entry& a, const RankedOrder::Entry& b) {
+  return a.docid < b.docid;
+}
+
 }  // namespace
 
-// The candidates ranked again by `ranked`. With a spare core, the upper half by docid is
-// ranked there: split by docid, not by rank, because position lists are read in docid order
+// The candidates ranked again with proximity. With a spare core, the upper half by docid is
+// weighed there: split by docid, not by rank, because position lists are read in docid order
 // and candidates close together share the index blocks read (100 scattered candidates cost
-// about as much as 200 close ones). Each candidate is weighed on its own, so merging the
-// halves gives the order of ranking all at once.
+// about as much as 200 close ones). Each candidate is weighed on its own, so the halves
+// together give the order of weighing all at once.
 std::vector<RankedOrder::Entry> Searcher::rerank(const QueryRecipe& recipe,
-                                                 const Xapian::Query& ranked,
-                                                 std::vector<Xapian::docid> candidates) {
-  std::sort(candidates.begin(), candidates.end());
-  std::vector<Xapian::docid> upper;
+                                                 const Xapian::Query& proximity,
+                                                 std::vector<RankedOrder::Entry> candidates) {
+  std::sort(candidates.begin(), candidates.end(), by_docid);
+  std::vector<RankedOrder::Entry> upper;
   std::optional<std::future<std::optional<std::vector<RankedOrder::Entry>>>> lent;
   if (candidates.size() >= kMinLentCandidates) {
     upper.assign(candidates.begin() + candidates.size() / 2, candidates.end());
     lent = lend<std::vector<RankedOrder::Entry>>([recipe, upper](const Xapian::Database& db) {
-      return rank_candidates(db, recipe.build(Ranking::kFull), upper);
+      return add_proximity(db, recipe.words(Ranking::kProximityOnly), upper);
     });
     if (lent) candidates.resize(candidates.size() / 2);
   }
-  std::vector<RankedOrder::Entry> ranks = rank_candidates(db_, ranked, std::move(candidates));
-  if (!lent) return ranks;
-  std::optional<std::vector<RankedOrder::Entry>> theirs = lent->get();
-  if (!theirs) theirs = rank_candidates(db_, ranked, std::move(upper));
-  std::vector<RankedOrder::Entry> merged(ranks.size() + theirs->size());
-  std::merge(ranks.begin(), ranks.end(), theirs->begin(), theirs->end(), merged.begin(),
-             ranks_before);
-  return merged;
+  std::vector<RankedOrder::Entry> ranks = add_proximity(db_, proximity, std::move(candidates));
+  if (lent) {
+    std::optional<std::vector<RankedOrder::Entry>> theirs = lent->get();
+    if (!theirs) theirs = add_proximity(db_, proximity, std::move(upper));
+    ranks.insert(ranks.end(), theirs->begin(), theirs->end());
+  }
+  std::sort(ranks.begin(), ranks.end(), ranks_before);
+  return ranks;
 }
 
 // Relevance in two passes. Every match is ranked without proximity; the first kRescoreWindow
-// are then ranked again by the whole query, proximity included, which Xapian now checks in
-// those documents only. Ranks past the window keep the first pass's order, so paging never
-// repeats or skips a document.
+// are then ranked again with what proximity adds to them, which Xapian checks in those
+// documents only. Ranks past the window keep the first pass's order, so paging never repeats
+// or skips a document.
 RankedOrder Searcher::by_relevance(const QueryRecipe& recipe, size_t depth) {
-  const Xapian::Query ranked = recipe.build(Ranking::kFull);
-  const Xapian::Query plain = recipe.build(Ranking::kWithoutProximity);
+  const Xapian::Query proximity = recipe.words(Ranking::kProximityOnly);
   RankedOrder order;
   Xapian::Enquire first(db_);
-  bool same = ranked.get_description() == plain.get_description();
-  first.set_query(same ? ranked : plain);
-  const size_t asked = same ? depth : std::max(kRescoreWindow, depth);
+  first.set_query(recipe.build(Ranking::kWithoutProximity));
+  const size_t asked = proximity.empty() ? depth : std::max(kRescoreWindow, depth);
   Xapian::MSet firsts = first.get_mset(0, asked);
-  size_t window = same ? 0 : std::min<size_t>(kRescoreWindow, firsts.size());
+  size_t window = proximity.empty() ? 0 : std::min<size_t>(kRescoreWindow, firsts.size());
   if (window > 0) {
-    std::vector<Xapian::docid> candidates;
-    for (auto it = firsts.begin(); candidates.size() < window; ++it) candidates.push_back(*it);
-    order.ranks = rerank(recipe, ranked, std::move(candidates));
+    std::vector<RankedOrder::Entry> candidates;
+    append(firsts, 0, candidates);
+    candidates.resize(window);
+    order.ranks = rerank(recipe, proximity, std::move(candidates));
   }
   append(firsts, order.ranks.size(), order.ranks);
   order.complete = firsts.size() < asked;

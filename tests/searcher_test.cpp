@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 #include <thread>
@@ -645,6 +646,59 @@ TEST_F(SearcherTest, EveryRankingMatchesTheSameDocuments) {
         << q;
     EXPECT_EQ(search(*corpus_, q).total, full.size()) << q;
   }
+}
+
+// Re-ranking adds proximity's own weight to the first pass's, where it used to weigh the whole
+// query again: the two are the same only if every match's full weight is its weight without
+// proximity plus kProximityOnly's. Held for every kind of clause, OR between runs of words
+// (where proximity counts only on the side that matches) included.
+TEST_F(SearcherTest, ProximityAddsItsOwnWeightToTheRestOfTheRanking) {
+  Xapian::Database db((*dir_ / "corpus.db").string());
+  const char* queries[] = {"hàng Việt về nông thôn",
+                           "hang viet ve nong thon",
+                           "\"cuộc vận động\" hàng Việt",
+                           "chỉ thị 03/CT-TW về tăng cường",
+                           "ủy ban nhân dân tỉnh",
+                           "kế hoạch tổ chức -covid",
+                           "tuyên truyền vận động OR khen thưởng cá nhân",
+                           "nông thôn mới OR \"hàng Việt\"",
+                           "Kế hoạch tổ chức các hoạt động"};
+  auto weights = [&](const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    std::map<Xapian::docid, double> out;
+    Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+    for (auto it = all.begin(); it != all.end(); ++it) out[*it] = it.get_weight();
+    return out;
+  };
+  size_t lifted = 0;
+  auto check = [&](const char* q) {
+    auto full = weights(build_query(q, nullptr));
+    auto plain =
+        weights(build_query(q, nullptr, WordMatch::kEveryWord, Ranking::kWithoutProximity));
+    auto near = weights(build_query(q, nullptr, WordMatch::kEveryWord, Ranking::kProximityOnly));
+    ASSERT_FALSE(full.empty()) << q;
+    for (const auto& [id, weight] : full) {
+      double added = near.count(id) ? near.at(id) : 0.0;
+      EXPECT_NEAR(weight, plain.at(id) + added, 1e-9) << q << " document " << id;
+      if (added > 0) ++lifted;
+    }
+  };
+  for (const char* q : queries) check(q);
+  EXPECT_GT(lifted, 10u);  // proximity was weighed, not absent
+
+  // One side of an OR with adjacent words in a document matched by the other side only: the
+  // full query never weighs that side's proximity there.
+  TempDir work;
+  write_file(work / "docs" / "other_side.txt", "Nông thôn được khen thưởng.");
+  write_file(work / "docs" / "this_side.txt", "Xây dựng nông thôn mới.");
+  build_index(work / "db", {work / "docs"});
+  db = Xapian::Database((work / "db").string());
+  check("nông,thôn,mới OR khen");
+  EXPECT_EQ(weights(build_query("nông,thôn,mới OR khen", nullptr)).size(), 2u);
+  EXPECT_TRUE(
+      build_query("\"nông thôn\" -covid", nullptr, WordMatch::kEveryWord, Ranking::kProximityOnly)
+          .empty());
 }
 
 // An abbreviation finds its expansion spelled out and the reverse; words of the expansion

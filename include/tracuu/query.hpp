@@ -53,7 +53,12 @@ enum class WordMatch { kEveryWord, kAnyWord };
 //    and re-ranks only the best candidates with kFull.
 //  - kMatchOnly: no boosts at all, for counting the matches, where weights are not read and
 //    each boost would still be looked up in every match.
-enum class Ranking { kFull, kWithoutProximity, kMatchOnly };
+//  - kProximityOnly: the rest, for re-ranking those candidates: what kFull adds to
+//    kWithoutProximity (an empty query when there is nothing to add). Since Xapian weighs
+//    every term on its own, a match's kFull weight is its kWithoutProximity weight plus this
+//    query's (a test holds them to it), so the candidates' other terms need not be read again.
+//    It is meant for documents that match the query: it may match others too.
+enum class Ranking { kFull, kWithoutProximity, kMatchOnly, kProximityOnly };
 Xapian::Query build_query(std::string_view query, QueryTerms* terms = nullptr,
                           WordMatch match = WordMatch::kEveryWord,
                           Ranking ranking = Ranking::kFull);

@@ -61,16 +61,26 @@ const FacetColumn* FacetColumns::column(Xapian::valueno slot) const {
   return nullptr;
 }
 
-void FacetCountSpy::operator()(const Xapian::Document& doc, double) {
-  const Xapian::docid id = doc.get_docid();
-  if (static_cast<size_t>(id) + 1 >= column_.start.size()) return;
-  for (uint32_t i = column_.start[id]; i < column_.start[id + 1]; ++i) ++counts_[column_.codes[i]];
+FacetCountSpy::FacetCountSpy(std::vector<const FacetColumn*> columns)
+    : columns_(std::move(columns)) {
+  for (const FacetColumn* c : columns_) counts_.emplace_back(c->values.size(), 0);
 }
 
-std::vector<std::pair<std::string, Xapian::doccount>> FacetCountSpy::counts() const {
+void FacetCountSpy::operator()(const Xapian::Document& doc, double) {
+  const Xapian::docid id = doc.get_docid();
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    const FacetColumn& column = *columns_[c];
+    if (static_cast<size_t>(id) + 1 >= column.start.size()) continue;
+    std::vector<Xapian::doccount>& counts = counts_[c];
+    for (uint32_t i = column.start[id]; i < column.start[id + 1]; ++i) ++counts[column.codes[i]];
+  }
+}
+
+std::vector<std::pair<std::string, Xapian::doccount>> FacetCountSpy::counts(size_t i) const {
   std::vector<std::pair<std::string, Xapian::doccount>> out;
-  for (size_t code = 1; code < counts_.size(); ++code) {
-    if (counts_[code]) out.emplace_back(column_.values[code], counts_[code]);
+  const std::vector<Xapian::doccount>& counts = counts_[i];
+  for (size_t code = 1; code < counts.size(); ++code) {
+    if (counts[code]) out.emplace_back(columns_[i]->values[code], counts[code]);
   }
   return out;
 }

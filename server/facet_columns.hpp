@@ -41,19 +41,20 @@ class FacetColumns {
   std::vector<FacetColumn> columns_;
 };
 
-// Counts one column's values over the documents of a match, by docid: with a column loaded at
-// the same revision as the match, no document is read.
+// Counts columns' values over the documents of a match, by docid: with columns loaded at the
+// same revision as the match, no document is read. One spy counts every field asked for:
+// Xapian calls each spy at every match, and five calls cost 15-20% of a count over 17,000
+// matches where one does not.
 class FacetCountSpy : public Xapian::MatchSpy {
  public:
-  explicit FacetCountSpy(const FacetColumn& column)
-      : column_(column), counts_(column.values.size(), 0) {}
+  explicit FacetCountSpy(std::vector<const FacetColumn*> columns);
   void operator()(const Xapian::Document& doc, double weight) override;
-  // (value, count) for every value counted at least once.
-  std::vector<std::pair<std::string, Xapian::doccount>> counts() const;
+  // (value, count) of the `i`-th column for every value counted at least once.
+  std::vector<std::pair<std::string, Xapian::doccount>> counts(size_t i) const;
 
  private:
-  const FacetColumn& column_;
-  std::vector<Xapian::doccount> counts_;  // by code
+  std::vector<const FacetColumn*> columns_;
+  std::vector<std::vector<Xapian::doccount>> counts_;  // by column, then by code
 };
 
 }  // namespace tracuu

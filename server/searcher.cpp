@@ -423,32 +423,34 @@ void sort_by_date(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKe
   enquire.set_sort_by_key_then_relevance(&by_date, false);
 }
 
-// The match spies counting the facets a request asks for, over every match, from the facet
+// The match spy counting the facets a request asks for, over every match, from the facet
 // columns of the database's current revision.
 class FacetSpies {
  public:
   void attach(Xapian::Enquire& enquire, const FacetColumns& columns,
               const std::vector<std::string>& names) {
+    if (names.empty()) return;
+    std::vector<const FacetColumn*> counted;
     for (const std::string& name : names) {
-      const FacetField* f = field_named(name);
-      spies_.push_back(std::make_unique<FacetCountSpy>(*columns.column(f->slot)));
-      fields_.push_back(f);
-      enquire.add_matchspy(spies_.back().get());
+      fields_.push_back(field_named(name));
+      counted.push_back(columns.column(fields_.back()->slot));
     }
+    spy_ = std::make_unique<FacetCountSpy>(std::move(counted));
+    enquire.add_matchspy(spy_.get());
   }
 
   std::map<std::string, std::vector<FacetValue>> counts(size_t limit) const {
     std::map<std::string, std::vector<FacetValue>> out;
-    for (size_t i = 0; i < spies_.size(); ++i) {
+    for (size_t i = 0; i < fields_.size(); ++i) {
       std::vector<FacetValue> values;
-      for (auto& [value, count] : spies_[i]->counts()) values.push_back({std::move(value), count});
+      for (auto& [value, count] : spy_->counts(i)) values.push_back({std::move(value), count});
       out[fields_[i]->name] = top_values(std::move(values), limit);
     }
     return out;
   }
 
  private:
-  std::vector<std::unique_ptr<FacetCountSpy>> spies_;
+  std::unique_ptr<FacetCountSpy> spy_;
   std::vector<const FacetField*> fields_;
 };
 

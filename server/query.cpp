@@ -44,15 +44,6 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
   return Xapian::Query(op, parts.begin(), parts.end());
 }
 
-// The parts that are not empty, combined by OR (an empty part is a phrase's proximity: none).
-Xapian::Query sum_of(const std::vector<Xapian::Query>& parts) {
-  std::vector<Xapian::Query> present;
-  for (const Xapian::Query& q : parts) {
-    if (!q.empty()) present.push_back(q);
-  }
-  return combine(Xapian::Query::OP_OR, present);
-}
-
 // One analysed word of a clause.
 struct Word {
   std::string exact;
@@ -93,6 +84,14 @@ class QueryBuilder {
         join_(match == WordMatch::kEveryWord ? Xapian::Query::OP_AND : Xapian::Query::OP_OR),
         ranking_(ranking) {}
 
+  // A builder that only collects proximity_parts into `parts`; what it returns is not a query.
+  static QueryBuilder collecting_proximity(WordMatch match, std::vector<Xapian::Query>* parts) {
+    QueryBuilder b(nullptr, match, Ranking::kFull);
+    b.proximity_parts_ = parts;
+    return b;
+  }
+  bool collects_proximity() const { return proximity_parts_ != nullptr; }
+
   Xapian::Query word(const Word& w) {
     note(w);
     if (ranking_ == Ranking::kMatchOnly) return Xapian::Query(w.folded);
@@ -108,7 +107,7 @@ class QueryBuilder {
   }
 
   Xapian::Query phrase(const std::vector<Word>& words, bool highlight = true) {
-    if (ranking_ == Ranking::kProximityOnly) return Xapian::Query();  // its words are adjacent
+    if (collects_proximity()) return Xapian::Query();  // its words stand together already
     if (words.size() == 1 && highlight) return word(words[0]);
     if (terms_ && highlight) {
       terms_->phrases.emplace_back();
@@ -144,18 +143,21 @@ class QueryBuilder {
     return combine(Xapian::Query::OP_OR, alternatives);
   }
 
-  // The words of a plain clause: each required, abbreviations widened both ways. With
-  // kProximityOnly, only what proximity adds to the clause's weight; `may_not_match` says the
-  // clause is one side of an OR, so a document can match the query without it, and its
-  // proximity must count only where the clause matches (as kFull's AND_MAYBE counts it).
+  // The words of a plain clause: each required, abbreviations widened both ways. Collecting
+  // proximity, only the clause's adjacent pairs; `may_not_match` says the clause is one side of
+  // an OR, so a document can match the query without it, and its pairs must count only where
+  // the clause matches (as kFull's AND_MAYBE counts them).
   Xapian::Query words(const std::vector<Unit>& units, bool may_not_match = false) {
-    if (ranking_ == Ranking::kProximityOnly) {
-      Xapian::Query adjacent = adjacent_pairs(units);
-      if (!may_not_match || adjacent.empty()) return adjacent;
+    if (collects_proximity()) {
       QueryBuilder matching(
           nullptr, join_ == Xapian::Query::OP_AND ? WordMatch::kEveryWord : WordMatch::kAnyWord,
           Ranking::kMatchOnly);
-      return Xapian::Query(Xapian::Query::OP_FILTER, adjacent, matching.words(units));
+      for (const Xapian::Query& pair : adjacent_pairs(units)) {
+        proximity_parts_->push_back(
+            may_not_match ? Xapian::Query(Xapian::Query::OP_FILTER, pair, matching.words(units))
+                          : pair);
+      }
+      return Xapian::Query();
     }
     std::vector<Xapian::Query> required;
     std::vector<std::string> folded;
@@ -194,7 +196,9 @@ class QueryBuilder {
       required.push_back(combine(Xapian::Query::OP_OR, alternatives));
     }
     Xapian::Query all = combine(join_, required);
-    Xapian::Query adjacent = ranking_ == Ranking::kFull ? adjacent_pairs(units) : Xapian::Query();
+    Xapian::Query adjacent = ranking_ == Ranking::kFull
+                                 ? combine(Xapian::Query::OP_OR, adjacent_pairs(units))
+                                 : Xapian::Query();
     return adjacent.empty() ? all : Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, adjacent);
   }
 
@@ -224,7 +228,7 @@ class QueryBuilder {
 
   // Vietnamese words are mostly two syllables ("nông thôn", "bán hàng"): documents where the
   // typed syllables stand side by side, as typed, rank above those where they are scattered.
-  static Xapian::Query adjacent_pairs(const std::vector<Unit>& units) {
+  static std::vector<Xapian::Query> adjacent_pairs(const std::vector<Unit>& units) {
     std::vector<Xapian::Query> pairs;
     for (size_t i = 0; i + 1 < units.size(); ++i) {
       if (units[i].compound || units[i + 1].compound) continue;
@@ -232,12 +236,13 @@ class QueryBuilder {
                               Xapian::Query(units[i + 1].words[0].folded)};
       pairs.emplace_back(Xapian::Query::OP_PHRASE, both, both + 2, 2);
     }
-    return combine(Xapian::Query::OP_OR, pairs);
+    return pairs;
   }
 
   QueryTerms* terms_;
   Xapian::Query::op join_;  // how a clause's words combine: all required, or any
   Ranking ranking_;
+  std::vector<Xapian::Query>* proximity_parts_ = nullptr;  // set when collecting them
 };
 
 }  // namespace
@@ -285,15 +290,21 @@ std::vector<QueryClause> parse_query(std::string_view q) {
   return clauses;
 }
 
-Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch match,
-                          Ranking ranking) {
-  QueryBuilder builder(terms, match, ranking);
-  std::vector<QueryClause> clauses = parse_query(text);
+namespace {
+
+// A query's clauses as `builder` builds them: the parts every match must have, and those it must
+// not. Plain words standing together are read as one run (abbreviations span words).
+struct Clauses {
   std::vector<Xapian::Query> required, excluded;
+};
+
+Clauses build_clauses(std::string_view text, QueryBuilder& builder) {
+  Clauses out;
+  std::vector<QueryClause> clauses = parse_query(text);
   std::vector<Xapian::Query> or_group;
   std::vector<Unit> plain;  // consecutive plain words, read together for abbreviations
   auto flush_plain = [&] {
-    if (!plain.empty()) required.push_back(builder.words(plain));
+    if (!plain.empty()) out.required.push_back(builder.words(plain));
     plain.clear();
   };
   for (size_t k = 0; k < clauses.size(); ++k) {
@@ -301,17 +312,17 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
     std::vector<Unit> units = analyse(c.text);
     if (units.empty()) continue;
     bool in_or = c.or_with_next || (k > 0 && clauses[k - 1].or_with_next);
-    if (c.excluded && ranking == Ranking::kProximityOnly) continue;
     if (c.excluded) {
+      if (builder.collects_proximity()) continue;
       std::vector<Word> words;
       for (const Unit& u : units) words.insert(words.end(), u.words.begin(), u.words.end());
       if (words.size() == 1 && words[0].exact != words[0].folded) {
-        excluded.emplace_back(schema::term(schema::kExact, words[0].exact));
+        out.excluded.emplace_back(schema::term(schema::kExact, words[0].exact));
         continue;
       }
       // Excluded words are not highlighted, and their weights never count.
       QueryBuilder silent(nullptr, WordMatch::kEveryWord, Ranking::kMatchOnly);
-      excluded.push_back(silent.phrase(words));
+      out.excluded.push_back(silent.phrase(words));
       continue;
     }
     if (!c.phrase && !in_or) {
@@ -329,28 +340,42 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
     }
     or_group.push_back(q);
     if (!c.or_with_next) {
-      required.push_back(sum_of(or_group));
+      out.required.push_back(combine(Xapian::Query::OP_OR, or_group));
       or_group.clear();
     }
   }
   flush_plain();
-  if (!or_group.empty()) required.push_back(sum_of(or_group));
-  // Proximity adds to a match's weight clause by clause, and needs no filter: it re-ranks
-  // documents that already match.
-  if (ranking == Ranking::kProximityOnly) return sum_of(required);
+  if (!or_group.empty()) out.required.push_back(combine(Xapian::Query::OP_OR, or_group));
+  return out;
+}
+
+}  // namespace
+
+Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch match,
+                          Ranking ranking) {
+  QueryBuilder builder(terms, match, ranking);
+  Clauses clauses = build_clauses(text, builder);
   // A new match-all query, never a copy of the static Xapian::Query::MatchAll: copying it
   // touches its reference count, which is not atomic, from every searching thread at once
   // (ThreadSanitizer saw it; a lost count could free the static).
-  Xapian::Query positive =
-      required.empty() ? Xapian::Query(std::string()) : combine(Xapian::Query::OP_AND, required);
+  Xapian::Query positive = clauses.required.empty()
+                               ? Xapian::Query(std::string())
+                               : combine(Xapian::Query::OP_AND, clauses.required);
   std::string title = ranking == Ranking::kMatchOnly ? "" : schema::title_term(text);
-  if (!title.empty() && !required.empty()) {
+  if (!title.empty() && !clauses.required.empty()) {
     positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
                              weighted_filter(title, kWholeTitleWeight));
   }
-  if (excluded.empty()) return positive;
+  if (clauses.excluded.empty()) return positive;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,
-                       combine(Xapian::Query::OP_OR, excluded));
+                       combine(Xapian::Query::OP_OR, clauses.excluded));
+}
+
+std::vector<Xapian::Query> proximity_parts(std::string_view text, WordMatch match) {
+  std::vector<Xapian::Query> parts;
+  QueryBuilder builder = QueryBuilder::collecting_proximity(match, &parts);
+  build_clauses(text, builder);
+  return parts;
 }
 
 }  // namespace tracuu

@@ -466,6 +466,8 @@ struct QueryRecipe {
   Xapian::Query words(Ranking ranking, QueryTerms* terms = nullptr) const {
     return build_query(request.query, terms, match, ranking);
   }
+  // What proximity adds to the words' weight, pair by pair (proximity_parts).
+  std::vector<Xapian::Query> proximity() const { return proximity_parts(request.query, match); }
   // The words filtered by the request's fields and dates.
   Xapian::Query build(Ranking ranking) const {
     Xapian::Query q = words(ranking);
@@ -647,25 +649,27 @@ void append(const Xapian::MSet& mset, size_t from, std::vector<RankedOrder::Entr
 // Fewer candidates than this are not worth a second thread.
 constexpr size_t kMinLentCandidates = 32;
 
-// The candidates (ascending docids, with their first-pass weights) with what `proximity` adds
-// to each: Xapian checks word positions in these documents only, and reads none of their
-// other terms again.
+// The candidates (ascending docids, with their first-pass weights) with what each part of
+// `proximity` adds to them: Xapian checks word positions in these documents only, and reads
+// none of their other terms again. One query per part (see proximity_parts).
 std::vector<RankedOrder::Entry> add_proximity(const Xapian::Database& db,
-                                              const Xapian::Query& proximity,
+                                              const std::vector<Xapian::Query>& proximity,
                                               std::vector<RankedOrder::Entry> candidates) {
   std::vector<Xapian::docid> ids;
   for (const RankedOrder::Entry& c : candidates) ids.push_back(c.docid);
-  Xapian::Enquire enquire(db);
-  auto* source = new CandidateSource(std::move(ids));
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_FILTER, proximity, Xapian::Query(source->release())));
-  Xapian::MSet near = enquire.get_mset(0, candidates.size());
-  std::vector<std::pair<Xapian::docid, double>> added;
-  for (auto it = near.begin(); it != near.end(); ++it) added.emplace_back(*it, it.get_weight());
-  std::sort(added.begin(), added.end());
-  auto next = added.begin();
-  for (RankedOrder::Entry& c : candidates) {
-    if (next != added.end() && next->first == c.docid) c.weight += (next++)->second;
+  for (const Xapian::Query& part : proximity) {
+    Xapian::Enquire enquire(db);
+    auto* source = new CandidateSource(ids);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(source->release())));
+    Xapian::MSet near = enquire.get_mset(0, ids.size());
+    std::vector<std::pair<Xapian::docid, double>> added;
+    for (auto it = near.begin(); it != near.end(); ++it) added.emplace_back(*it, it.get_weight());
+    std::sort(added.begin(), added.end());
+    auto next = added.begin();
+    for (RankedOrder::Entry& c : candidates) {
+      if (next != added.end() && next->first == c.docid) c.weight += (next++)->second;
+    }
   }
   return candidates;
 }
@@ -686,7 +690,7 @@ bool by_docid(const RankedOrder::Entry& a, const RankedOrder::Entry& b) {
 // about as much as 200 close ones). Each candidate is weighed on its own, so the halves
 // together give the order of weighing all at once.
 std::vector<RankedOrder::Entry> Searcher::rerank(const QueryRecipe& recipe,
-                                                 const Xapian::Query& proximity,
+                                                 const std::vector<Xapian::Query>& proximity,
                                                  std::vector<RankedOrder::Entry> candidates) {
   std::sort(candidates.begin(), candidates.end(), by_docid);
   std::vector<RankedOrder::Entry> upper;
@@ -694,7 +698,7 @@ std::vector<RankedOrder::Entry> Searcher::rerank(const QueryRecipe& recipe,
   if (candidates.size() >= kMinLentCandidates) {
     upper.assign(candidates.begin() + candidates.size() / 2, candidates.end());
     lent = lend<std::vector<RankedOrder::Entry>>([recipe, upper](const Xapian::Database& db) {
-      return add_proximity(db, recipe.words(Ranking::kProximityOnly), upper);
+      return add_proximity(db, recipe.proximity(), upper);
     });
     if (lent) candidates.resize(candidates.size() / 2);
   }
@@ -713,7 +717,7 @@ std::vector<RankedOrder::Entry> Searcher::rerank(const QueryRecipe& recipe,
 // documents only. Ranks past the window keep the first pass's order, so paging never repeats
 // or skips a document.
 RankedOrder Searcher::by_relevance(const QueryRecipe& recipe, size_t depth) {
-  const Xapian::Query proximity = recipe.words(Ranking::kProximityOnly);
+  const std::vector<Xapian::Query> proximity = recipe.proximity();
   RankedOrder order;
   Xapian::Enquire first(db_);
   first.set_query(recipe.build(Ranking::kWithoutProximity));

@@ -143,7 +143,8 @@ class Searcher {
   std::shared_ptr<const RankedOrder> ranks(const std::string& key, SortOrder sort,
                                            const QueryRecipe& recipe, size_t depth);
   RankedOrder by_relevance(const QueryRecipe& recipe, size_t depth);
-  std::vector<RankedOrder::Entry> rerank(const QueryRecipe& recipe, const Xapian::Query& proximity,
+  std::vector<RankedOrder::Entry> rerank(const QueryRecipe& recipe,
+                                         const std::vector<Xapian::Query>& proximity,
                                          std::vector<RankedOrder::Entry> candidates);
   RankedOrder by_date(const Xapian::Query& query, SortOrder sort, size_t depth);
   std::vector<Hit> hits(const std::vector<RankedOrder::Entry>& page, const QueryTerms& terms);

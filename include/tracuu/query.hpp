@@ -66,9 +66,11 @@ Xapian::Query build_query(std::string_view query, QueryTerms* terms = nullptr,
 // proximity adds for that pair. Xapian weighs every term on its own, so a match's kFull weight
 // is its weight without proximity plus the weights of the parts that match it: the searcher
 // re-ranks its best candidates so, without reading their other terms again. The parts are to
-// be weighed one query each, never joined into one: Xapian 1.4.22 miscounts phrases under an
-// OR (measured on real documents: an OR of pairs credited a document with a pair that does not
-// stand together in it, and kFull itself, filtered to candidates, did so in 9 of 20 queries).
+// be weighed one query each, never joined into one: Xapian 1.4.22 sometimes miscounts the
+// weight of phrases under an OR (matching is right). Seen: an OR of the pairs filtered to the
+// candidates credited a real document with a pair that does not stand together in it, and
+// kFull filtered to the candidates did so in 9 of 20 queries on real documents; each pair
+// weighed alone was right in every check (docs/PERFORMANCE.md).
 // Empty when the query has no words side by side.
 std::vector<Xapian::Query> proximity_parts(std::string_view query,
                                            WordMatch match = WordMatch::kEveryWord);

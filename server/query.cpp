@@ -149,13 +149,17 @@ class QueryBuilder {
   // the clause matches (as kFull's AND_MAYBE counts them).
   Xapian::Query words(const std::vector<Unit>& units, bool may_not_match = false) {
     if (collects_proximity()) {
-      QueryBuilder matching(
-          nullptr, join_ == Xapian::Query::OP_AND ? WordMatch::kEveryWord : WordMatch::kAnyWord,
-          Ranking::kMatchOnly);
-      for (const Xapian::Query& pair : adjacent_pairs(units)) {
+      std::vector<Xapian::Query> pairs = adjacent_pairs(units);
+      Xapian::Query clause;  // what the clause matches, built once for all its pairs
+      if (may_not_match && !pairs.empty()) {
+        QueryBuilder matching(
+            nullptr, join_ == Xapian::Query::OP_AND ? WordMatch::kEveryWord : WordMatch::kAnyWord,
+            Ranking::kMatchOnly);
+        clause = matching.words(units);
+      }
+      for (const Xapian::Query& pair : pairs) {
         proximity_parts_->push_back(
-            may_not_match ? Xapian::Query(Xapian::Query::OP_FILTER, pair, matching.words(units))
-                          : pair);
+            clause.empty() ? pair : Xapian::Query(Xapian::Query::OP_FILTER, pair, clause));
       }
       return Xapian::Query();
     }

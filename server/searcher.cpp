@@ -299,14 +299,28 @@ WordBeingTyped word_being_typed(const std::string& typed, const std::vector<Word
 // starts on the newest, so only a writer committing continuously could exhaust these.
 constexpr int kMaxReopens = 10;
 
-// Whether `e` can come of a writer reusing blocks of the revision being read: Xapian says so
-// with DatabaseModifiedError, and sometimes, when the reused block is read before the revision
-// is checked, with DatabaseCorruptError ("Expected block 11 to be level 1, not 0", seen while
-// opening during a reindex). Either way the newest revision reads cleanly; a database really
-// corrupt stays so through every retry and is reported then.
+// Whether `e` can come of a writer reusing blocks of the revision being read. Glass checks a
+// block's revision when it reads it, and says DatabaseModifiedError; but a block rewritten while
+// it was being copied passes that check with the rest of it new, and the read then fails in
+// whatever way the new bytes make it: DatabaseCorruptError ("Expected block 11 to be level 1,
+// not 0", seen while opening during a reindex), DocNotFoundError for a document the match has
+// just returned (every docid the searcher looks up comes from the same revision's postings), or
+// a plain DatabaseError ("EOF reading block 858796846"); each seen in a test that commits every
+// 20 documents while three clients search. The newest revision then reads cleanly; a database
+// really damaged fails the same way through every retry and is reported then.
 bool lost_revision(const Xapian::Error& e) {
   const std::string_view type = e.get_type();  // Xapian::Error has no virtual functions to cast
-  return type == "DatabaseModifiedError" || type == "DatabaseCorruptError";
+  return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" ||
+         type == "DocNotFoundError" || type == "DatabaseError";
+}
+
+// Whether a newer revision than the one `db` was reading has been committed.
+bool revision_moved_on(Xapian::Database& db) {
+  try {
+    return db.reopen();
+  } catch (const Xapian::Error&) {
+    return false;
+  }
 }
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db,
@@ -342,7 +356,9 @@ Result<T> Searcher::on_latest(F&& body) {
     } catch (const Xapian::Error& e) {
       if (!lost_revision(e)) return Status::unavailable("index error: " + e.get_description());
       if (attempt >= kMaxReopens) {
-        return Status::unavailable("index changing too fast: " + e.get_description());
+        return Status::unavailable(
+            (revision_moved_on(db_) ? "index changing too fast: " : "index error: ") +
+            e.get_description());
       }
     }
   }

@@ -11,6 +11,7 @@
 
 #include <random>
 #include <string>
+#include <thread>
 
 #include "test_support.hpp"
 
@@ -63,26 +64,28 @@ class BlockReadsTest : public ::testing::Test {
 };
 
 TEST_F(BlockReadsTest, ATableReadsTheBytesPreadWould) {
-  const std::string bytes = random_bytes(100'000, 1);
+  const std::string bytes = random_bytes(25 * 4096, 1);
   write_file(dir_ / "index" / "postlist.glass", bytes);
   const int fd = open_read_only(dir_ / "index" / "postlist.glass");
   const auto before = mapped_so_far();
   std::mt19937 random(2);
   for (int i = 0; i < 200; ++i) {
-    const off_t offset = random() % bytes.size();
-    const size_t length = 1 + random() % 9000;
+    // Blocks, as glass reads them, and now and then a read of part of a page.
+    const bool block = i % 4 != 0;
+    const off_t offset = block ? 4096 * (random() % 25) : random() % bytes.size();
+    const size_t length = block ? 4096 * (1 + random() % 2) : 1 + random() % 9000;
     ASSERT_TRUE(same_bytes(read_at(fd, offset, length), bytes.substr(offset, length))) << offset;
   }
-  EXPECT_GT(mapped_so_far() - before, 100u);  // most reads lie wholly inside the file
+  EXPECT_GT(mapped_so_far() - before, 100u);  // the blocks wholly inside the file
   // At and past the end, the short reads of the system call.
-  EXPECT_TRUE(same_bytes(read_at(fd, 99'990, 8192), bytes.substr(99'990)));
-  EXPECT_TRUE(same_bytes(read_at(fd, 100'000, 8192), ""));
-  EXPECT_TRUE(same_bytes(read_at(fd, 500'000, 10), ""));
+  EXPECT_TRUE(same_bytes(read_at(fd, 24 * 4096, 8192), bytes.substr(24 * 4096)));
+  EXPECT_TRUE(same_bytes(read_at(fd, 25 * 4096, 8192), ""));
+  EXPECT_TRUE(same_bytes(read_at(fd, 500 * 4096, 4096), ""));
   ::close(fd);
 }
 
 TEST_F(BlockReadsTest, OtherFilesAreReadBySystemCall) {
-  const std::string bytes = random_bytes(20'000, 3);
+  const std::string bytes = random_bytes(20'480, 3);
   write_file(dir_ / "elsewhere" / "postlist.glass", bytes);  // not under a covered directory
   write_file(dir_ / "index" / "notes.txt", bytes);           // not a table
   write_file(dir_ / "index" / "termlist.glass", bytes);      // opened for writing
@@ -92,14 +95,14 @@ TEST_F(BlockReadsTest, OtherFilesAreReadBySystemCall) {
   ASSERT_GE(writable, 0);
   const auto before = mapped_so_far();
   for (int fd : {elsewhere, notes, writable}) {
-    EXPECT_TRUE(same_bytes(read_at(fd, 1000, 5000), bytes.substr(1000, 5000)));
+    EXPECT_TRUE(same_bytes(read_at(fd, 4096, 8192), bytes.substr(4096, 8192)));
     ::close(fd);
   }
   EXPECT_EQ(mapped_so_far(), before);
 }
 
 TEST_F(BlockReadsTest, SystemCallsWhenChosen) {
-  const std::string bytes = random_bytes(20'000, 4);
+  const std::string bytes = random_bytes(20'480, 4);
   write_file(dir_ / "index" / "record.glass", bytes);
   set_block_reads(BlockReads::kSystemCalls);
   const int fd = open_read_only(dir_ / "index" / "record.glass");
@@ -112,7 +115,7 @@ TEST_F(BlockReadsTest, SystemCallsWhenChosen) {
 // A reindex appends blocks to the tables a searcher has open.
 TEST_F(BlockReadsTest, AGrowingTableIsReadToItsNewEnd) {
   const auto table = dir_ / "index" / "position.glass";
-  const std::string first = random_bytes(16'384, 5), more = random_bytes(40'000, 6);
+  const std::string first = random_bytes(16'384, 5), more = random_bytes(40'960, 6);
   write_file(table, first);
   const int fd = open_read_only(table);
   EXPECT_TRUE(same_bytes(read_at(fd, 0, 8192), first.substr(0, 8192)));
@@ -143,9 +146,71 @@ TEST_F(BlockReadsTest, ATableCutShortGivesTheShortReadNotACrash) {
   ::close(fd);
 }
 
+// Past a file's end a mapping faults on whole pages only; reads that are not whole pages, and
+// files that are not, are left to the system call, which stops short exactly.
+TEST_F(BlockReadsTest, ReadsAndFilesOfPartPagesAreReadBySystemCall) {
+  const std::string bytes = random_bytes(3 * 4096 + 1024, 10);
+  write_file(dir_ / "index" / "part.glass", bytes);
+  write_file(dir_ / "index" / "whole.glass", bytes.substr(0, 3 * 4096));
+  const int part = open_read_only(dir_ / "index" / "part.glass");
+  const int whole = open_read_only(dir_ / "index" / "whole.glass");
+  const auto before = mapped_so_far();
+  EXPECT_TRUE(same_bytes(read_at(part, 8192, 4096), bytes.substr(8192, 4096)));
+  EXPECT_TRUE(same_bytes(read_at(part, 8192, 8192), bytes.substr(8192)));
+  EXPECT_TRUE(same_bytes(read_at(whole, 2048, 2048), bytes.substr(2048, 2048)));
+  EXPECT_EQ(mapped_so_far(), before);
+  EXPECT_TRUE(same_bytes(read_at(whole, 4096, 4096), bytes.substr(4096, 4096)));
+  EXPECT_EQ(mapped_so_far() - before, 1u);
+  ::close(part);
+  ::close(whole);
+}
+
+// A thread that blocked SIGBUS (as threads that wait for signals do) would be killed by the
+// fault of a table cut short: it still gets the short read.
+TEST_F(BlockReadsTest, AThreadWithBusErrorsBlockedStillGetsTheShortRead) {
+  const auto table = dir_ / "index" / "blocked.glass";
+  const std::string bytes = random_bytes(65'536, 11);
+  write_file(table, bytes);
+  std::string first, after_cut;
+  std::thread reader([&] {
+    sigset_t bus;
+    sigemptyset(&bus);
+    sigaddset(&bus, SIGBUS);
+    pthread_sigmask(SIG_BLOCK, &bus, nullptr);
+    const int fd = ::open(table.c_str(), O_RDONLY | O_CLOEXEC);
+    first = read_at(fd, 40'960, 8192);
+    if (::truncate(table.c_str(), 8192) == 0) after_cut = read_at(fd, 40'960, 8192);
+    ::close(fd);
+  });
+  reader.join();
+  EXPECT_TRUE(same_bytes(first, bytes.substr(40'960, 8192)));
+  EXPECT_TRUE(same_bytes(after_cut, ""));
+}
+
+// Xapian closes and reopens a table's descriptor at every new revision, and each searcher
+// thread opens its own: one mapping of the file serves them all.
+TEST_F(BlockReadsTest, DescriptorsOfOneFileShareItsMapping) {
+  const std::string bytes = random_bytes(8 * 4096, 12);
+  write_file(dir_ / "index" / "shared.glass", bytes);
+  const auto before = block_read_counts();
+  for (int reopened = 0; reopened < 5; ++reopened) {
+    const int fd = open_read_only(dir_ / "index" / "shared.glass");
+    const int another = open_read_only(dir_ / "index" / "shared.glass");
+    EXPECT_TRUE(
+        same_bytes(read_at(fd, 4096 * reopened, 4096), bytes.substr(4096 * reopened, 4096)));
+    EXPECT_TRUE(same_bytes(read_at(another, 0, 8192), bytes.substr(0, 8192)));
+    ::close(fd);
+    ::close(another);
+  }
+  const auto after = block_read_counts();
+  EXPECT_EQ(after.mapped - before.mapped, 10u);
+  EXPECT_EQ(after.mappings - before.mappings, 1u);
+}
+
 // Xapian closes a table and opens another, which may get the same descriptor number.
 TEST_F(BlockReadsTest, AReusedDescriptorReadsItsNewFile) {
-  const std::string a = random_bytes(30'000, 8), b = random_bytes(30'000, 9);
+  const std::string a = random_bytes(32'768, 8), b = random_bytes(32'768, 9);
+  const auto before = mapped_so_far();
   write_file(dir_ / "index" / "a.glass", a);
   write_file(dir_ / "index" / "b.glass", b);
   const int first = open_read_only(dir_ / "index" / "a.glass");
@@ -158,8 +223,18 @@ TEST_F(BlockReadsTest, AReusedDescriptorReadsItsNewFile) {
   const int third = open_read_only(dir_ / "index" / "a.glass");
   ASSERT_EQ(::dup2(third, second), second);
   EXPECT_TRUE(same_bytes(read_at(second, 8192, 8192), a.substr(8192, 8192)));
-  ::close(second);
+  // So does dup3, and close_range frees the numbers for other files.
+  const int fourth = open_read_only(dir_ / "index" / "b.glass");
+  ASSERT_EQ(::dup3(fourth, second, O_CLOEXEC), second);
+  EXPECT_TRUE(same_bytes(read_at(second, 8192, 8192), b.substr(8192, 8192)));
+  ASSERT_EQ(::close_range(unsigned(second), unsigned(second), 0), 0);
+  const int fifth = open_read_only(dir_ / "index" / "a.glass");
+  EXPECT_EQ(fifth, second);
+  EXPECT_TRUE(same_bytes(read_at(fifth, 16'384, 8192), a.substr(16'384, 8192)));
+  EXPECT_EQ(mapped_so_far() - before, 5u);  // every read was a mapped one
+  ::close(fifth);
   ::close(third);
+  ::close(fourth);
 }
 
 // The fault handler takes only faults of its own copies; any other SIGBUS does what it did.

@@ -11,12 +11,19 @@
 // that file, which shares the page cache with the writer's pwrite() and so sees every commit
 // exactly as pread() would; any other read is the system call, untouched.
 //
+// A file is mapped once, for every descriptor open on it (Xapian reopens its tables at each new
+// revision), and unmapped once no descriptor has read it for ten seconds.
+//
 // What pread() would have answered stays the answer when the file changes under the mapping:
 // a read past the mapped length looks at the file's size again (a reindex grows the tables) and
 // maps it anew, and a file cut short (an index rebuilt in place) faults the copy, which is caught
-// (SIGBUS) and redone by the system call, so the searcher sees the short read and reopens as
-// it always has. close() and dup2() are provided too, to forget a file descriptor's mapping
-// before its number is reused.
+// (SIGBUS, only at the copy's own source addresses) and redone by the system call, so the
+// searcher sees the short read and reopens as it always has. Only whole pages of files on a
+// local filesystem are mapped: past a file's end a mapping faults on whole pages only, and over
+// NFS or FUSE a mapping may serve what pread() would revalidate. close(), dup2(), dup3(),
+// close_range() and closefrom() are provided too, to forget a descriptor's mapping before its
+// number can name another file. A thread unblocks SIGBUS before its first mapped read: a fault
+// while it is blocked would kill the process.
 #pragma once
 
 #include <filesystem>
@@ -37,11 +44,13 @@ BlockReads block_reads();
 void map_index_reads(const std::filesystem::path& db);
 
 // Reads in this process: served from a mapping, sent to the system, and, among the latter,
-// those whose copy faulted because the file had been cut short under its mapping.
+// those whose copy faulted because the file had been cut short under its mapping; and the
+// mappings made (one per file, and again when it grows or shrinks).
 struct BlockReadCounts {
   unsigned long long mapped = 0;
   unsigned long long system_calls = 0;
   unsigned long long cut_short = 0;
+  unsigned long long mappings = 0;
 };
 BlockReadCounts block_read_counts();
 

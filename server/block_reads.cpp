@@ -65,11 +65,14 @@ std::atomic<MappedFile*> file_of[kDescriptorLimit];
 std::atomic<BlockReads> chosen{BlockReads::kMapped};
 std::atomic<bool> any_covered{false};
 std::mutex covered_mutex;
-std::vector<std::string> covered_dirs;  // canonical, each ending in '/'
+// Never destroyed, like the mappings: a thread still reading at exit (the spare core's) must
+// not find them gone, and what they point to stays reachable for leak checkers.
+std::vector<std::string>& covered_dirs = *new std::vector<std::string>;  // canonical, ending '/'
 
 // Every MappedFile, by inode; looked up when a descriptor is first read, under its mutex.
 std::mutex files_mutex;
-std::map<std::pair<dev_t, ino_t>, MappedFile*> files;
+std::map<std::pair<dev_t, ino_t>, MappedFile*>& files =
+    *new std::map<std::pair<dev_t, ino_t>, MappedFile*>;
 
 std::atomic<unsigned long long> mapped_reads{0}, system_reads{0}, faulted_reads{0},
     mappings_made{0};
@@ -183,16 +186,17 @@ MappedFile* file_for(int fd) {
   if (chosen.load() == BlockReads::kMapped && covered(fd) && fstat(fd, &st) == 0) {
     std::lock_guard<std::mutex> lock(files_mutex);
     unmap_unused();
-    MappedFile*& known = files[{st.st_dev, st.st_ino}];
-    if (known == nullptr) {
+    auto [known, first] = files.try_emplace({st.st_dev, st.st_ino}, nullptr);
+    if (first) {
       if (Segment* segment = map_segment(fd, st, nullptr)) {
-        known = new MappedFile{st.st_dev, st.st_ino, {segment}};
+        known->second = new MappedFile{st.st_dev, st.st_ino, {segment}};
       } else {
-        files.erase({st.st_dev, st.st_ino});
+        files.erase(known);
+        known = files.end();
       }
     }
-    if (known != nullptr) {
-      file = known;
+    if (known != files.end()) {
+      file = known->second;
       file->descriptors.fetch_add(1);
     }
   }

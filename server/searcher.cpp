@@ -306,8 +306,9 @@ constexpr int kMaxReopens = 10;
 // not 0", seen while opening during a reindex), DocNotFoundError for a document the match has
 // just returned (every docid the searcher looks up comes from the same revision's postings), or
 // a plain DatabaseError ("EOF reading block 858796846"); each seen in a test that commits every
-// 20 documents while three clients search. The newest revision then reads cleanly; a database
-// really damaged fails the same way through every retry and is reported then.
+// 20 documents while three clients search (HttpApiTest.ReindexWhileQueryingLosesNoRequest). The
+// newest revision then reads cleanly; a database really damaged fails the same way through every
+// retry and is reported then.
 bool lost_revision(const Xapian::Error& e) {
   const std::string_view type = e.get_type();  // Xapian::Error has no virtual functions to cast
   return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" ||

@@ -340,8 +340,11 @@ TEST_F(HttpApiTest, WrongMethodsAre405AndBigBodiesRefused) {
 // appear without a restart.
 TEST_F(HttpApiTest, ReindexWhileQueryingLosesNoRequest) {
   TempDir work;
-  // Enough files, committed 20 at a time, that the searches overlap the reindex even when the
-  // machine is busy with other tests (300 gave 9 requests under ctest -j2 now and then).
+  // Enough files that the searches overlap the reindex even when the machine is busy with other
+  // tests (300 gave 9 requests under ctest -j2 now and then), committed 60 at a time: 15
+  // commits, each a new revision the searches must move to. (Every 20, under ASan, a search
+  // could outlast two commits eleven times running: a writer committing continuously, which
+  // Searcher's retries do not promise to outrun.)
   for (int i = 0; i < 900; ++i) {
     write_file(work / "more" / ("extra_" + std::to_string(i) + ".txt"),
                "Kế hoạch bổ sung số " + std::to_string(i) + " về chuyển đổi số tại xã Tân Phú.");
@@ -367,7 +370,7 @@ TEST_F(HttpApiTest, ReindexWhileQueryingLosesNoRequest) {
     });
   }
   build_index(*dir_ / "db", {testing::corpus_dir(), *dir_ / "crafted", work / "more"},
-              /*rebuild=*/false, /*batch=*/20);
+              /*rebuild=*/false, /*batch=*/60);
   done = true;
   for (auto& t : clients) t.join();
   EXPECT_GT(requests.load(), 10);

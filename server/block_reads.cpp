@@ -18,7 +18,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 // With 64-bit file offsets requested, <unistd.h> renames pread to pread64 and the definition
@@ -46,8 +45,6 @@ struct Segment {
 // reads it and for kKeptUnused after, and a descriptor opened meanwhile reuses it. The mapping
 // holds the inode, so its number cannot be reused for another file while the entry lives.
 struct MappedFile {
-  dev_t device;
-  ino_t inode;
   std::atomic<Segment*> current;
   std::atomic<int> descriptors{0};     // open descriptors that read through it
   std::atomic<long long> released{0};  // when the last of them was closed (steady ns)
@@ -189,7 +186,7 @@ MappedFile* file_for(int fd) {
     auto [known, first] = files.try_emplace({st.st_dev, st.st_ino}, nullptr);
     if (first) {
       if (Segment* segment = map_segment(fd, st, nullptr)) {
-        known->second = new MappedFile{st.st_dev, st.st_ino, {segment}};
+        known->second = new MappedFile{{segment}};
       } else {
         files.erase(known);
         known = files.end();

@@ -11,6 +11,13 @@
 #   zlib1g-dev                        a test checks that Xapian's zlib finds nothing to gain in a record
 #   libgoogle-perftools-dev           tcmalloc_minimal, the programs' allocator (faster indexing)
 #   libgtest-dev                      the test suite
+# Document intake (indexer/intake/, run in the child process tracuu-read):
+#   libmagic-dev                      a file's type from its content (real .doc files are RTF, HTML, docx)
+#   libzip-dev libpugixml-dev         .docx and .odt (zips of XML), zip attachments of edXML packages
+#   libpoppler-cpp-dev                PDF text in reading order, and page images for OCR
+#   libtesseract-dev libleptonica-dev tesseract-ocr-vie
+#                                     OCR of scanned pages, Vietnamese model
+#   antiword                          Word 97-2003 .doc text, tables as cells (a CLI, as omindex uses it)
 # For the test suite's reliability checks (scripts/reliability):
 #   wrk                               HTTP load while the index is rewritten
 #   xapian-tools                      xapian-delve, to check a killed indexer left a readable index
@@ -18,7 +25,8 @@ set -euo pipefail
 
 TRACUU_PACKAGES=(build-essential cmake pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
                  nlohmann-json3-dev libcli11-dev libxxhash-dev libdeflate-dev zlib1g-dev
-                 libgoogle-perftools-dev libgtest-dev)
+                 libgoogle-perftools-dev libgtest-dev libmagic-dev libzip-dev libpugixml-dev
+                 libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie antiword)
 TRACUU_TEST_PACKAGES=(wrk xapian-tools)
 # For the search page's browser test (tests/e2e): Debian's Chromium, driven by playwright-core
 # from the npm registry; Node.js only when the machine has none.

@@ -2,10 +2,14 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 
 #include "extraction.hpp"
 #include "tracuu/bundle.hpp"
+#include "tracuu/document_number.hpp"
 #include "tracuu/source_text.hpp"
 
 namespace tracuu {
@@ -27,7 +31,9 @@ std::vector<Document> documents_from_text(const std::string& path, const std::st
   BundleContext context;
   for (size_t i = 0; i < parts.size(); ++i) {
     Document d;
-    d.source = SourceRef{path, static_cast<int>(i + 1), static_cast<int>(parts.size())};
+    d.source.path = path;
+    d.source.part = static_cast<int>(i + 1);
+    d.source.parts = static_cast<int>(parts.size());
     d.id = key + "-" + std::to_string(i + 1);
     d.text = std::string(parts[i].text);
     d.meta = extract_metadata_from_lines(parts[i].lines, context);
@@ -36,6 +42,72 @@ std::vector<Document> documents_from_text(const std::string& path, const std::st
     docs.push_back(std::move(d));
   }
   return docs;
+}
+
+namespace {
+
+// The envelope's facts replace what the text says: an exchange package states them as the
+// sender's system registered them.
+void apply_envelope(const DocumentEnvelope& e, DocumentMetadata& m) {
+  if (!e.type.empty()) m.type = e.type;
+  if (!e.number.empty()) {
+    if (std::optional<DocumentNumber> n = parse_document_number(e.number)) {
+      m.number = n->display;
+      m.number_key = n->key;
+    } else {
+      m.number = e.number;
+      m.number_key.clear();
+    }
+  }
+  if (!e.title.empty()) m.title = e.title;
+  if (!e.issuer.empty()) m.issuer = e.issuer;
+  if (!e.signer.empty()) m.signer = e.signer;
+  if (e.date.size() == 10) {
+    m.date = e.date;
+    m.year = std::atoi(e.date.c_str());
+    m.year_inferred = false;
+  }
+}
+
+bool first_page_by_ocr(const ReadFile& file) {
+  return std::find(file.ocr_pages.begin(), file.ocr_pages.end(), 1) != file.ocr_pages.end();
+}
+
+}  // namespace
+
+Result<FileDocuments> documents_from_read_file(const std::string& path, const ReadFile& file) {
+  // A text file's bytes go to the decoder as they are (it tells the 8-bit encodings apart);
+  // other readers hand over UTF-8, which may still hold legacy look-alikes.
+  std::string text =
+      file.format == "txt" && file.blocks.size() == 1 ? file.blocks[0].text : text_of(file);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Status::invalid_argument(file.pages > 0 && !file.ocr_pages.empty()
+                                        ? "no text in the file, even by OCR"
+                                        : "no text in the file");
+  }
+  Result<SourceText> source = decode_source(text);
+  if (!source.is_ok()) return source.status();
+  FileDocuments out;
+  out.encoding = source->encoding;
+  out.documents = documents_from_text(path, source->text, source->encoding);
+  for (Document& d : out.documents) {
+    d.source.format = file.format;
+    d.source.pages = file.pages;
+    d.source.ocr_pages = file.ocr_pages;
+    d.exchange_id = file.exchange_id;
+  }
+  if (!out.documents.empty()) {
+    Document& first = out.documents.front();
+    // The header block (number, date) is on the first page.
+    if (first_page_by_ocr(file)) {
+      first.meta.number_uncertain = !first.meta.number.empty();
+      first.meta.date_uncertain = !first.meta.date.empty();
+    }
+    apply_envelope(file.envelope, first.meta);
+    if (!file.envelope.number.empty()) first.meta.number_uncertain = false;
+    if (!file.envelope.date.empty()) first.meta.date_uncertain = false;
+  }
+  return out;
 }
 
 Result<std::vector<Document>> load_documents(const std::filesystem::path& file) {

@@ -49,6 +49,12 @@ std::string encode_document(const Document& doc) {
             {"part", doc.source.part},
             {"parts", doc.source.parts},
             {"encoding", doc.encoding},
+            {"format", doc.source.format},
+            {"pages", doc.source.pages},
+            {"ocr_pages", doc.source.ocr_pages},
+            {"exchange_id", doc.exchange_id},
+            {"number_uncertain", m.number_uncertain},
+            {"date_uncertain", m.date_uncertain},
             {"type", m.type},
             {"number", m.number},
             {"number_key", m.number_key},
@@ -86,6 +92,14 @@ Document decode_metadata(std::string_view data) {
   doc.source.part = j.value("part", 1);
   doc.source.parts = j.value("parts", 1);
   doc.encoding = str(j, "encoding");
+  if (std::string format = str(j, "format"); !format.empty()) doc.source.format = format;
+  doc.source.pages = j.value("pages", 0);
+  if (auto it = j.find("ocr_pages"); it != j.end() && it->is_array()) {
+    for (const json& p : *it) {
+      if (p.is_number_integer()) doc.source.ocr_pages.push_back(p.get<int>());
+    }
+  }
+  doc.exchange_id = str(j, "exchange_id");
   DocumentMetadata& m = doc.meta;
   m.type = str(j, "type");
   m.number = str(j, "number");
@@ -97,6 +111,8 @@ Document decode_metadata(std::string_view data) {
   m.year = j.value("year", 0);
   m.year_inferred = j.value("year_inferred", false);
   m.signer = str(j, "signer");
+  m.number_uncertain = j.value("number_uncertain", false);
+  m.date_uncertain = j.value("date_uncertain", false);
   if (auto it = j.find("directives"); it != j.end() && it->is_array()) {
     for (const json& d : *it) {
       if (!d.is_object()) continue;

@@ -10,7 +10,9 @@
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document.hpp"
 #include "tracuu/index_writer.hpp"
+#include "tracuu/intake.hpp"
 #include "tracuu/schema.hpp"
+#include "tracuu/secrecy.hpp"
 #include "tracuu/source_text.hpp"
 
 namespace tracuu {
@@ -48,9 +50,43 @@ std::string content_hash(std::string_view bytes) {
   return buf;
 }
 
+// The secrecy stamp of any of the file's documents: a cover letter may forward a secret plan.
+std::string secret_mark(const std::vector<Document>& documents) {
+  for (const Document& d : documents) {
+    if (std::string mark = secrecy_mark(d.text); !mark.empty()) return mark;
+  }
+  return "";
+}
+
+bool allowed(const std::string& path, const std::vector<fs::path>& folders) {
+  for (const fs::path& folder : folders) {
+    std::error_code ec;
+    std::string root = fs::absolute(folder, ec).lexically_normal().string();
+    if (path == root) return true;
+    if (!root.empty() && root.back() != '/') root.push_back('/');
+    if (path.compare(0, root.size(), root) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known) {
+Result<ReadFile> read_document_file(const std::string& path, const std::string& bytes,
+                                    const IntakeSettings& intake) {
+  if (is_plain_text_name(path)) {
+    ReadFile file;
+    file.format = "txt";
+    file.mime = "text/plain";
+    file.blocks.push_back({TextBlock::Kind::kParagraph, bytes});
+    return file;
+  }
+  const fs::path program =
+      intake.reader_program.empty() ? default_reader_program() : intake.reader_program;
+  return read_file_isolated(path, program, intake.read, intake.limits);
+}
+
+PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known,
+                          const IntakeSettings& intake) {
   thread_local Analyzer analyzer;
   PreparedFile file;
   file.path = listed.path;
@@ -75,13 +111,35 @@ PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known) {
     file.record_stale = file.stat != known->stat;
     return file;
   }
-  Result<SourceText> source = decode_source(bytes.value());
-  if (!source.is_ok()) {
-    file.error = source.status().message();
+  Result<ReadFile> read = read_document_file(listed.path, bytes.value(), intake);
+  if (!read.is_ok()) {
+    file.error = read.status().message();
     return file;
   }
-  file.encoding = source->encoding;
-  for (const Document& d : documents_from_text(listed.path, source->text, source->encoding)) {
+  file.warnings = read->warnings;
+  file.ocr_pages = read->ocr_pages.size();
+  file.revokes = read->revokes;
+  file.replaces = read->replaces;
+  if (!read->skip_reason.empty() || (!read->revokes.empty() && read->blocks.empty())) {
+    file.outcome = PreparedFile::Outcome::kSkipped;
+    file.skip_reason =
+        read->skip_reason.empty() ? "edXML package revoking " + read->revokes : read->skip_reason;
+    return file;
+  }
+  Result<FileDocuments> docs = documents_from_read_file(listed.path, read.value());
+  if (!docs.is_ok()) {
+    file.error = docs.status().message();
+    return file;
+  }
+  if (std::string mark = secret_mark(docs->documents);
+      !mark.empty() && !allowed(listed.path, intake.secret_allowed)) {
+    file.outcome = PreparedFile::Outcome::kSkipped;
+    file.skip_reason = "stamped " + mark + " (a state secret): not indexed without --index-secret";
+    file.remember_skip = false;
+    return file;
+  }
+  file.encoding = docs->encoding;
+  for (const Document& d : docs->documents) {
     file.documents.emplace_back(std::string(schema::kId) + d.id, build_index_document(d, analyzer));
   }
   file.outcome = PreparedFile::Outcome::kChanged;
@@ -89,9 +147,10 @@ PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known) {
 }
 
 FilePipeline::FilePipeline(std::vector<ListedFile> files, std::map<std::string, FileRecord> known,
-                           size_t ahead)
+                           IntakeSettings intake, size_t ahead)
     : files_(std::move(files)),
       known_(std::move(known)),
+      intake_(std::move(intake)),
       ahead_(ahead ? ahead : 1),
       thread_([this] { run(); }) {}
 
@@ -119,7 +178,7 @@ void FilePipeline::run() {
     PreparedFile file;
     try {
       auto known = known_.find(listed.key);
-      file = prepare_file(listed, known == known_.end() ? nullptr : &known->second);
+      file = prepare_file(listed, known == known_.end() ? nullptr : &known->second, intake_);
     } catch (const std::exception& e) {  // e.g. bad_alloc on a pathological file
       file.path = listed.path;
       file.error = std::string("cannot index: ") + e.what();

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "file_record.hpp"
+#include "tracuu/index_writer.hpp"
 
 namespace tracuu {
 
@@ -31,7 +32,8 @@ struct ListedFile {
 };
 
 struct PreparedFile {
-  enum class Outcome { kChanged, kUnchanged, kFailed };
+  // kSkipped: read, but holds no document to index (skip_reason says why).
+  enum class Outcome { kChanged, kUnchanged, kFailed, kSkipped };
   Outcome outcome = Outcome::kFailed;
   std::string path, key, hash;
   std::optional<FileStat> stat;  // as listed, recorded with the hash
@@ -39,6 +41,12 @@ struct PreparedFile {
   std::string error;             // kFailed: why
   size_t bytes = 0;              // the file's size
   std::string encoding;          // kChanged: what the bytes were read as ("utf-8", "tcvn3"…)
+  std::string skip_reason;       // kSkipped: why
+  bool remember_skip = true;     // kSkipped: record the file, so an unchanged copy is not read
+                                 // again (not for secret documents, which a later run may allow)
+  std::string revokes, replaces;  // edXML DocumentIds whose documents this file removes
+  size_t ocr_pages = 0;
+  std::vector<std::string> warnings;
   std::vector<std::pair<std::string, Xapian::Document>> documents;  // id term, document
 };
 
@@ -49,7 +57,7 @@ struct PreparedFile {
 class FilePipeline {
  public:
   FilePipeline(std::vector<ListedFile> files, std::map<std::string, FileRecord> known,
-               size_t ahead);
+               IntakeSettings intake, size_t ahead);
   ~FilePipeline();
   FilePipeline(const FilePipeline&) = delete;
   FilePipeline& operator=(const FilePipeline&) = delete;
@@ -62,6 +70,7 @@ class FilePipeline {
 
   const std::vector<ListedFile> files_;
   const std::map<std::string, FileRecord> known_;
+  const IntakeSettings intake_;
   const size_t ahead_;
   std::mutex mutex_;
   std::condition_variable ready_, room_;
@@ -72,6 +81,7 @@ class FilePipeline {
 
 // Reads and prepares one file (what the pipeline's thread does for each); `known` is its record,
 // if the database has one.
-PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known);
+PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known,
+                          const IntakeSettings& intake);
 
 }  // namespace tracuu

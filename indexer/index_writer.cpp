@@ -29,10 +29,20 @@ struct FileList {
 
 namespace {
 
-bool is_indexable(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-  return ext == ".txt";
+// Every file of a folder is read or reported, but for hidden files (".DS_Store", a ".git"
+// folder's objects) and Word's lock files ("~$oạch.docx", the owner of an open document),
+// which no office treats as documents.
+bool is_listed(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] != '.' && name.rfind("~$", 0) != 0;
+}
+
+bool in_hidden_folder(const fs::path& relative) {
+  for (const fs::path& part : relative.parent_path()) {
+    const std::string name = part.string();
+    if (!name.empty() && name[0] == '.' && name != "." && name != "..") return true;
+  }
+  return false;
 }
 
 std::string absolute_string(const fs::path& p) {
@@ -51,7 +61,8 @@ FileList collect_files(const std::vector<fs::path>& roots) {
       auto options = fs::directory_options::skip_permission_denied;
       for (fs::recursive_directory_iterator it(root, options, ec), end; !ec && it != end;
            it.increment(ec)) {
-        if (it->is_regular_file(ec) && is_indexable(it->path())) {
+        if (it->is_regular_file(ec) && is_listed(it->path()) &&
+            !in_hidden_folder(it->path().lexically_relative(root))) {
           files.insert(absolute_string(it->path()));
         }
       }
@@ -161,6 +172,7 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
   xd.set_data(encode_document(doc));
   xd.add_boolean_term(std::string(schema::kId) + doc.id);
   xd.add_boolean_term(std::string(schema::kFile) + file_key(doc.source.path));
+  if (!doc.exchange_id.empty()) xd.add_boolean_term(schema::exchange_term(doc.exchange_id));
   add_filter(xd, schema::kIssuer, schema::kIssuerSlot, m.issuer);
   add_filter(xd, schema::kType, schema::kTypeSlot, m.type);
   add_filter(xd, schema::kProvince, schema::kProvinceSlot, m.province);
@@ -263,7 +275,7 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
   size_t pending = 0;
   try {
     std::map<std::string, FileRecord> known = known_records(list.files);
-    FilePipeline pipeline(list.files, std::move(known), kFilesAhead);
+    FilePipeline pipeline(list.files, std::move(known), intake_, kFilesAhead);
     // Each batch is one transaction, so that Xapian's flushes inside it (kFlushEveryDocuments)
     // write postings without committing them: readers see whole batches, and only a batch's
     // commit syncs. A failure leaves the transaction uncommitted: the index keeps its last batch.
@@ -332,6 +344,26 @@ size_t IndexWriter::write_file(PreparedFile& file, IndexSummary& summary) {
     return 0;
   }
   bool known = !db_.get_metadata(record_key).empty();
+  summary.ocr_pages += file.ocr_pages;
+  for (const std::string& warning : file.warnings) {
+    summary.warnings.push_back({file.path, warning});
+  }
+  // An exchange package that revokes or replaces a document removes it first, wherever it came
+  // from.
+  for (const std::string* id : {&file.revokes, &file.replaces}) {
+    if (id->empty()) continue;
+    const std::string term = schema::exchange_term(*id);
+    if (id == &file.revokes) summary.revoked += db_.get_termfreq(term);
+    db_.delete_document(term);
+  }
+  if (file.outcome == Outcome::kSkipped) {
+    // What the file held before (a plan since stamped secret) goes; the record stays only for
+    // what a rerun would skip again.
+    if (known) db_.delete_document(std::string(schema::kFile) + file.key);
+    db_.set_metadata(record_key, file.remember_skip ? record.format() : std::string());
+    summary.skipped.push_back({file.path, file.skip_reason});
+    return 0;
+  }
   if (known) {
     db_.delete_document(std::string(schema::kFile) + file.key);
     for (auto& [id_term, document] : file.documents) db_.replace_document(id_term, document);

@@ -2,12 +2,16 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tracuu/document.hpp"
 #include "tracuu/index_writer.hpp"
+#include "tracuu/secrecy.hpp"
 
 namespace {
 
@@ -24,6 +28,9 @@ json show_json(const tracuu::Document& d) {
   }
   return {{"id", d.id},
           {"source", {{"path", d.source.path}, {"part", d.source.part}, {"parts", d.source.parts}}},
+          {"format", d.source.format},
+          {"pages", d.source.pages},
+          {"ocr_pages", d.source.ocr_pages},
           {"encoding", d.encoding},
           {"type", or_null(m.type)},
           {"number", or_null(m.number)},
@@ -33,21 +40,68 @@ json show_json(const tracuu::Document& d) {
           {"date", or_null(m.date)},
           {"year", m.year ? json(m.year) : json(nullptr)},
           {"year_inferred", m.year_inferred},
+          {"number_uncertain", m.number_uncertain},
+          {"date_uncertain", m.date_uncertain},
           {"signer", or_null(m.signer)},
           {"directives", directives}};
 }
 
-int show(const std::vector<std::string>& paths) {
+tracuu::Result<std::string> file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return tracuu::Status::not_found("cannot open file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return tracuu::Status::unavailable("read error");
+  return bytes.str();
+}
+
+// What the reader made of the file, for --show: which reader, how many pages, which by OCR.
+json reader_json(const tracuu::ReadFile& f) {
+  return {{"reader", f.format},
+          {"mime", f.mime},
+          {"pages", f.pages},
+          {"ocr_pages", f.ocr_pages},
+          {"warnings", f.warnings}};
+}
+
+// The documents of one file as tracuu-index would index them, or why it would not.
+tracuu::Result<json> show_file(const std::string& path, const tracuu::IntakeSettings& intake) {
+  auto bytes = file_bytes(path);
+  if (!bytes.is_ok()) return bytes.status();
+  auto read = tracuu::read_document_file(path, bytes.value(), intake);
+  if (!read.is_ok()) return read.status();
+  std::error_code ec;
+  std::string absolute = std::filesystem::absolute(path, ec).lexically_normal().string();
+  json out = json::array();
+  if (!read->skip_reason.empty()) {
+    json skipped = reader_json(read.value());
+    skipped["source"] = {{"path", absolute}};
+    skipped["skipped"] = read->skip_reason;
+    out.push_back(skipped);
+    return out;
+  }
+  auto docs = tracuu::documents_from_read_file(absolute, read.value());
+  if (!docs.is_ok()) return docs.status();
+  for (const tracuu::Document& d : docs->documents) {
+    json j = show_json(d);
+    j.update(reader_json(read.value()));
+    if (std::string mark = tracuu::secrecy_mark(d.text); !mark.empty()) j["secrecy"] = mark;
+    out.push_back(j);
+  }
+  return out;
+}
+
+int show(const std::vector<std::string>& paths, const tracuu::IntakeSettings& intake) {
   json out = json::array();
   int status = 0;
   for (const std::string& path : paths) {
-    auto docs = tracuu::load_documents(path);
+    auto docs = show_file(path, intake);
     if (!docs.is_ok()) {
       std::cerr << "tracuu-index: " << path << ": " << docs.status().message() << "\n";
       status = 1;
       continue;
     }
-    for (const tracuu::Document& d : docs.value()) out.push_back(show_json(d));
+    for (json& d : docs.value()) out.push_back(std::move(d));
   }
   std::cout << out.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
   return status;
@@ -69,20 +123,32 @@ void draw_progress(const tracuu::IndexProgress& p) {
 json summary_json(const tracuu::IndexSummary& s) {
   json failed = json::array();
   for (const auto& f : s.failed) failed.push_back({{"path", f.path}, {"error", f.error}});
+  json skipped = json::array();
+  for (const auto& f : s.skipped) skipped.push_back({{"path", f.path}, {"reason", f.reason}});
+  json warnings = json::array();
+  for (const auto& f : s.warnings) warnings.push_back({{"path", f.path}, {"warning", f.error}});
   json converted = json::array();
   for (const auto& c : s.converted) {
     converted.push_back({{"path", c.path}, {"encoding", c.encoding}});
   }
-  return {{"added", s.added},         {"updated", s.updated}, {"unchanged", s.unchanged},
-          {"deleted", s.deleted},     {"failed", failed},     {"converted", converted},
-          {"documents", s.documents}, {"seconds", s.seconds}};
+  return {{"added", s.added},         {"updated", s.updated},     {"unchanged", s.unchanged},
+          {"deleted", s.deleted},     {"failed", failed},         {"converted", converted},
+          {"skipped", skipped},       {"warnings", warnings},     {"revoked", s.revoked},
+          {"ocr_pages", s.ocr_pages}, {"documents", s.documents}, {"seconds", s.seconds}};
 }
 
 void print_summary(const tracuu::IndexSummary& s) {
   std::printf(
-      "added %zu, updated %zu, unchanged %zu, deleted %zu, failed %zu files; "
+      "added %zu, updated %zu, unchanged %zu, deleted %zu, skipped %zu, failed %zu files; "
       "%zu documents in the index (%.2f s)\n",
-      s.added, s.updated, s.unchanged, s.deleted, s.failed.size(), s.documents, s.seconds);
+      s.added, s.updated, s.unchanged, s.deleted, s.skipped.size(), s.failed.size(), s.documents,
+      s.seconds);
+  if (s.ocr_pages) std::printf("  %zu scanned pages read by OCR\n", s.ocr_pages);
+  if (s.revoked) std::printf("  %zu documents revoked by edXML packages\n", s.revoked);
+  for (const auto& f : s.skipped)
+    std::printf("  skipped: %s: %s\n", f.path.c_str(), f.reason.c_str());
+  for (const auto& w : s.warnings)
+    std::printf("  warning: %s: %s\n", w.path.c_str(), w.error.c_str());
   for (const auto& c : s.converted) {
     std::printf("  converted from %s: %s\n", c.encoding.c_str(), c.path.c_str());
   }
@@ -102,10 +168,33 @@ int main(int argc, char** argv) {
   app.add_flag("--json", as_json, "print the summary as one JSON line (last line of stdout)");
   app.add_flag("--show", show_only, "print the documents found in the files as JSON; no index");
   app.add_option("--batch", batch, "documents per commit")->capture_default_str();
-  app.add_option("PATH", paths, "files and folders to index (.txt, recursively)")->required();
+  tracuu::IntakeSettings intake;
+  bool no_ocr = false;
+  std::string ocr_cache;
+  std::vector<std::string> secret_allowed;
+  app.add_flag("--no-ocr", no_ocr, "do not read scanned pages with OCR (they are reported)");
+  app.add_option("--ocr-cache", ocr_cache,
+                 "folder where OCR results are kept by page, so no page is read twice "
+                 "(default: the database path + .ocr-cache)");
+  app.add_option("--ocr-threads", intake.read.ocr_threads, "scanned pages read at once")
+      ->capture_default_str();
+  app.add_option("--index-secret", secret_allowed,
+                 "a folder whose documents stamped MẬT, TỐI MẬT or TUYỆT MẬT are indexed "
+                 "(elsewhere they are skipped); repeatable");
+  app.add_option("--read-timeout", intake.limits.seconds, "seconds a file may take to read")
+      ->capture_default_str();
+  app.add_option("PATH", paths,
+                 "files and folders to index, recursively: .txt, .docx, .odt, .doc, .rtf, "
+                 ".html, .pdf, .edxml")
+      ->required();
   CLI11_PARSE(app, argc, argv);
+  intake.read.ocr = !no_ocr;
+  intake.read.ocr_cache = ocr_cache.empty() ? db + ".ocr-cache" : ocr_cache;
+  intake.secret_allowed.assign(secret_allowed.begin(), secret_allowed.end());
+  // OCR on several threads spends CPU faster than the wall clock runs.
+  intake.limits.cpu_seconds = intake.limits.seconds * std::max(1, intake.read.ocr_threads);
 
-  if (show_only) return show(paths);
+  if (show_only) return show(paths, intake);
 
   auto writer = tracuu::IndexWriter::open(db, rebuild);
   if (!writer.is_ok()) {
@@ -113,6 +202,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   writer.value()->set_batch_size(batch);
+  writer.value()->set_intake(intake);
   std::vector<std::filesystem::path> roots(paths.begin(), paths.end());
   bool tty = isatty(STDERR_FILENO) && !as_json;
   auto summary = writer.value()->index(roots, tty ? draw_progress : nullptr);

@@ -33,6 +33,14 @@ std::string title_term(std::string_view text) {
   return std::string(kTitleKey) + hex;
 }
 
+std::string exchange_term(std::string_view document_id) {
+  if (document_id.size() <= 200) return std::string(kExchange) + std::string(document_id);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH64(document_id.data(), document_id.size(), 0)));
+  return std::string(kExchange) + "#" + hex;
+}
+
 std::string encode_word_offsets(const std::vector<uint32_t>& offsets) {
   std::string out;
   uint32_t previous = 0;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "tracuu/intake.hpp"
 #include "tracuu/metadata.hpp"
 #include "tracuu/status.hpp"
 
@@ -14,6 +15,9 @@ struct SourceRef {
   std::string path;  // as the indexer was given it, made absolute
   int part = 1;      // 1-based part of a bundle
   int parts = 1;
+  std::string format = "txt";  // what the file was: "docx", "pdf", "edxml"… (intake.hpp)
+  int pages = 0;               // pages of a paged format, 0 otherwise
+  std::vector<int> ocr_pages;  // 1-based pages read by OCR
 };
 
 struct Document {
@@ -22,6 +26,9 @@ struct Document {
   DocumentMetadata meta;
   std::string text;      // the part's text, NFC, as users read it
   std::string encoding;  // what the file was decoded from
+  // The edXML DocumentId this document was exchanged under, when it came in a package: a later
+  // package revokes or replaces it by this id.
+  std::string exchange_id;
 };
 
 // Stable key of a source file, from its absolute path: 12 hex digits of its xxh64.
@@ -33,5 +40,15 @@ Result<std::vector<Document>> load_documents(const std::filesystem::path& file);
 // Same, from text already decoded (tests, --show of crafted input).
 std::vector<Document> documents_from_text(const std::string& path, const std::string& text,
                                           const std::string& encoding = "utf-8");
+
+// The documents of a file a reader has read (intake.hpp): its text decoded as a text file's is
+// (legacy encodings, NFC, debris), split and extracted; the facts of a container's envelope
+// win over the text's, and a number or date that only OCR read is marked less certain. Fails as
+// decode_source does (an empty text is "no text in the file").
+struct FileDocuments {
+  std::vector<Document> documents;
+  std::string encoding;  // what the text was decoded from
+};
+Result<FileDocuments> documents_from_read_file(const std::string& path, const ReadFile& file);
 
 }  // namespace tracuu

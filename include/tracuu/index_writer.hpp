@@ -19,6 +19,7 @@
 
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document.hpp"
+#include "tracuu/intake.hpp"
 #include "tracuu/status.hpp"
 
 namespace tracuu {
@@ -26,6 +27,11 @@ namespace tracuu {
 struct FileFailure {
   std::string path;
   std::string error;
+};
+
+struct FileSkip {
+  std::string path;
+  std::string reason;  // "not a document type tracuu reads (image/png)", "marked Tối mật"…
 };
 
 struct FileConversion {
@@ -39,7 +45,11 @@ struct IndexSummary {
   size_t unchanged = 0;  // files skipped: same content hash
   size_t deleted = 0;    // files gone from disk under an indexed root, removed from the index
   std::vector<FileFailure> failed;
+  std::vector<FileSkip> skipped;          // files read that hold no document to index, and why
+  std::vector<FileFailure> warnings;      // files indexed with something lost ("page 3: …")
   std::vector<FileConversion> converted;  // files read in a legacy encoding, this run
+  size_t revoked = 0;                     // documents removed by edXML packages that revoke them
+  size_t ocr_pages = 0;                   // scanned pages read by OCR this run
   size_t documents = 0;  // documents in the index after the run (a bundle counts its parts)
   double seconds = 0;
 };
@@ -51,6 +61,22 @@ struct IndexProgress {
   size_t bytes_total = 0;
   double seconds = 0;
 };
+
+// How files other than plain text are read (intake.hpp), and which secret-marked documents
+// may be indexed (secrecy.hpp).
+struct IntakeSettings {
+  ReadOptions read;
+  std::filesystem::path reader_program;  // tracuu-read; empty: default_reader_program()
+  ReadLimits limits;
+  // Folders (or files) whose documents stamped MẬT / TỐI MẬT / TUYỆT MẬT are indexed; any other
+  // such document is skipped.
+  std::vector<std::filesystem::path> secret_allowed;
+};
+
+// Reads a file as the indexer does: a plain text file is its `bytes`, any other file is read
+// by the reader process under `intake.limits`.
+Result<ReadFile> read_document_file(const std::string& path, const std::string& bytes,
+                                    const IntakeSettings& intake);
 
 // Files larger than this are reported as failures, not read.
 inline constexpr uintmax_t kMaxFileBytes = 256ull << 20;
@@ -72,7 +98,7 @@ class IndexWriter {
   // Opens (creating if needed) the database at `db`; `rebuild` starts from empty.
   static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& db, bool rebuild);
 
-  // Indexes every .txt file under `roots` (files or folders, recursively), skipping unchanged
+  // Indexes every file under `roots` (files or folders, recursively), skipping unchanged
   // files, replacing changed ones and deleting the documents of files that vanished under a
   // root. Bad files are reported in the summary and never stop the batch; only a database
   // failure (disk full, corruption) ends the run early, as a Status, after the last good commit.
@@ -81,6 +107,8 @@ class IndexWriter {
 
   // Documents committed per batch (default 2000); smaller batches commit more often.
   void set_batch_size(size_t documents) { batch_size_ = documents ? documents : 1; }
+
+  void set_intake(IntakeSettings settings) { intake_ = std::move(settings); }
 
  private:
   explicit IndexWriter(Xapian::WritableDatabase db) : db_(std::move(db)) {}
@@ -91,6 +119,7 @@ class IndexWriter {
 
   Xapian::WritableDatabase db_;
   size_t batch_size_ = 2000;
+  IntakeSettings intake_;
   std::filesystem::path sync_at_end_;  // a rebuild's database, synced once when it is complete
 };
 

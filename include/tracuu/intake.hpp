@@ -67,9 +67,9 @@ struct ReadFile {
 };
 
 struct ReadOptions {
-  bool ocr = true;                   // read scanned pages with tesseract
-  std::filesystem::path ocr_cache;   // where OCR results are kept by page hash; empty: nowhere
-  int ocr_threads = 2;               // pages read at once
+  bool ocr = true;                  // read scanned pages with tesseract
+  std::filesystem::path ocr_cache;  // where OCR results are kept by page hash; empty: nowhere
+  int ocr_threads = 2;              // pages read at once
 };
 
 // The text the pipeline analyses: paragraphs, cells and text boxes one per line in reading
@@ -88,9 +88,9 @@ Result<ReadFile> read_file_bytes(std::string_view bytes, std::string_view name,
 
 // Limits on one reading in a child process.
 struct ReadLimits {
-  int seconds = 120;          // wall clock, before the child is killed
-  int cpu_seconds = 300;      // CPU (OCR on two threads spends up to twice the wall clock)
-  size_t memory_mb = 2048;    // address space
+  int seconds = 120;        // wall clock, before the child is killed
+  int cpu_seconds = 300;    // CPU (OCR on two threads spends up to twice the wall clock)
+  size_t memory_mb = 2048;  // address space
 };
 
 // Reads the file at `path` in a child process running `reader_program` (tracuu-read): a

@@ -30,6 +30,10 @@ struct DocumentMetadata {
   int year = 0;
   bool year_inferred = false;  // true when the year comes from the title or content, not the date
   std::string signer;
+  // Read from a scanned page by OCR alone: digits and stacked marks are OCR's usual slips, so
+  // the value is shown as less certain.
+  bool number_uncertain = false;
+  bool date_uncertain = false;
   std::vector<Directive> directives;  // each cited document once, in order of first mention
 };
 

@@ -32,6 +32,7 @@ inline constexpr std::string_view kProvince = "XP";  // filter_key(province)
 inline constexpr std::string_view kCites = "XD";     // DocumentNumber::key of each cited document
 inline constexpr std::string_view kNumber = "XN";    // DocumentNumber::key of the document itself
 inline constexpr std::string_view kTitleKey = "XS";  // title_term(title): the title typed whole
+inline constexpr std::string_view kExchange = "XE";  // exchange_term(edXML DocumentId)
 
 // Value slots: display strings for facets and sorting.
 enum Slot : Xapian::valueno {
@@ -71,6 +72,10 @@ std::string filter_key(std::string_view display);
 // kTitleKey + a hash of the folded words of `text` (two words or more, else empty): a query that
 // is a whole title, typed with or without diacritics, finds that title's document first.
 std::string title_term(std::string_view text);
+
+// kExchange + the edXML DocumentId a document came under (hashed when too long for a term), by
+// which a later package revokes or replaces it.
+std::string exchange_term(std::string_view document_id);
 
 // A term as written: prefix + value ("E" + "hòa" → "Ehòa").
 std::string term(std::string_view prefix, std::string_view value);

@@ -76,9 +76,12 @@ Result<ReadFile> read_file_isolated(const std::filesystem::path& path,
                                     const std::filesystem::path& reader_program,
                                     const ReadOptions& options, const ReadLimits& limits) {
   std::vector<std::string> args = {reader_program.string(),
-                                   "--cpu-seconds", std::to_string(limits.cpu_seconds),
-                                   "--memory-mb", std::to_string(limits.memory_mb),
-                                   "--ocr-threads", std::to_string(options.ocr_threads)};
+                                   "--cpu-seconds",
+                                   std::to_string(limits.cpu_seconds),
+                                   "--memory-mb",
+                                   std::to_string(limits.memory_mb),
+                                   "--ocr-threads",
+                                   std::to_string(options.ocr_threads)};
   if (!options.ocr) args.push_back("--no-ocr");
   if (!options.ocr_cache.empty()) {
     args.push_back("--ocr-cache");

@@ -63,7 +63,8 @@ std::string secrecy_mark(std::string_view first_page) {
   while (start < first_page.size() && looked < kLinesLooked) {
     size_t end = first_page.find('\n', start);
     if (end == std::string_view::npos) end = first_page.size();
-    std::string words = canonical_words(first_page.substr(start, end - start));
+    // A stamp read by OCR, or typed with combining marks, is still the stamp.
+    std::string words = canonical_words(to_nfc(first_page.substr(start, end - start)));
     start = end + 1;
     if (words.empty()) continue;
     ++looked;

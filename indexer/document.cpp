@@ -80,7 +80,8 @@ Result<FileDocuments> documents_from_read_file(const std::string& path, const Re
   // other readers hand over UTF-8, which may still hold legacy look-alikes.
   std::string text =
       file.format == "txt" && file.blocks.size() == 1 ? file.blocks[0].text : text_of(file);
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+  // A text file's emptiness is the decoder's to tell ("empty file").
+  if (file.format != "txt" && text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Status::invalid_argument(file.pages > 0 && !file.ocr_pages.empty()
                                         ? "no text in the file, even by OCR"
                                         : "no text in the file");

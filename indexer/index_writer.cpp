@@ -50,7 +50,10 @@ std::string absolute_string(const fs::path& p) {
   return fs::absolute(p, ec).lexically_normal().string();
 }
 
-FileList collect_files(const std::vector<fs::path>& roots) {
+// `excluded`: folders never listed (the index itself and its OCR cache, when they lie under a
+// root: their files are no documents).
+FileList collect_files(const std::vector<fs::path>& roots,
+                       const std::vector<std::string>& excluded) {
   FileList list;
   std::set<std::string> files;
   for (const fs::path& root : roots) {
@@ -61,6 +64,12 @@ FileList collect_files(const std::vector<fs::path>& roots) {
       auto options = fs::directory_options::skip_permission_denied;
       for (fs::recursive_directory_iterator it(root, options, ec), end; !ec && it != end;
            it.increment(ec)) {
+        if (it->is_directory(ec) &&
+            std::find(excluded.begin(), excluded.end(), absolute_string(it->path())) !=
+                excluded.end()) {
+          it.disable_recursion_pending();
+          continue;
+        }
         if (it->is_regular_file(ec) && is_listed(it->path()) &&
             !in_hidden_folder(it->path().lexically_relative(root))) {
           files.insert(absolute_string(it->path()));
@@ -250,6 +259,7 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool 
       xdb.set_metadata(key, std::string(schema::kSchemaVersion));
     auto writer = std::unique_ptr<IndexWriter>(new IndexWriter(std::move(xdb)));
     if (rebuild) writer->sync_at_end_ = db;
+    writer->db_path_ = absolute_string(db);
     return writer;
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::unavailable("database " + db.string() +
@@ -266,7 +276,9 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   };
   IndexSummary summary;
-  FileList list = collect_files(roots);
+  std::vector<std::string> excluded = {db_path_};
+  if (!intake_.read.ocr_cache.empty()) excluded.push_back(absolute_string(intake_.read.ocr_cache));
+  FileList list = collect_files(roots, excluded);
   summary.failed = list.failed;
 
   IndexProgress p;

@@ -120,6 +120,7 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   size_t batch_size_ = 2000;
   IntakeSettings intake_;
+  std::string db_path_;  // absolute: never listed as documents when under a root
   std::filesystem::path sync_at_end_;  // a rebuild's database, synced once when it is complete
 };
 

@@ -43,13 +43,6 @@ Result<std::string> read_bytes(const std::string& path) {
   return out.str();
 }
 
-std::string content_hash(std::string_view bytes) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx",
-                static_cast<unsigned long long>(XXH64(bytes.data(), bytes.size(), 0)));
-  return buf;
-}
-
 // The secrecy stamp of any of the file's documents: a cover letter may forward a secret plan.
 std::string secret_mark(const std::vector<Document>& documents) {
   for (const Document& d : documents) {

@@ -1,10 +1,19 @@
 #include "file_record.hpp"
 
 #include <sys/stat.h>
+#include <xxhash.h>
 
 #include <charconv>
+#include <cstdio>
 
 namespace tracuu {
+
+std::string content_hash(std::string_view bytes) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(XXH64(bytes.data(), bytes.size(), 0)));
+  return buf;
+}
 
 std::optional<FileStat> stat_file(const std::string& path) {
   struct stat st;

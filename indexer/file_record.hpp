@@ -24,6 +24,9 @@ struct FileStat {
   bool operator==(const FileStat&) const = default;
 };
 
+// The content hash a record keeps: 16 hex digits of the bytes' xxh64.
+std::string content_hash(std::string_view bytes);
+
 // nullopt when the file cannot be stat'ed (vanished, unreadable).
 std::optional<FileStat> stat_file(const std::string& path);
 

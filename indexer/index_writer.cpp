@@ -64,9 +64,8 @@ FileList collect_files(const std::vector<fs::path>& roots,
       auto options = fs::directory_options::skip_permission_denied;
       for (fs::recursive_directory_iterator it(root, options, ec), end; !ec && it != end;
            it.increment(ec)) {
-        if (it->is_directory(ec) &&
-            std::find(excluded.begin(), excluded.end(), absolute_string(it->path())) !=
-                excluded.end()) {
+        if (it->is_directory(ec) && std::find(excluded.begin(), excluded.end(),
+                                              absolute_string(it->path())) != excluded.end()) {
           it.disable_recursion_pending();
           continue;
         }

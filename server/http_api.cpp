@@ -1,6 +1,7 @@
 #include "http_api.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -100,6 +101,40 @@ void handle_document(Searcher& s, const httplib::Request& req, httplib::Response
   Result<DocumentView> view = s.document(id.value(), to_nfc(req.get_param_value("q")));
   if (!view.is_ok()) return reply_error(res, view.status());
   reply(res, 200, document_json(view.value()));
+}
+
+// "filename*" in RFC 5987 form, so a Vietnamese file name reaches the browser intact.
+std::string attachment_header(const std::string& name) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string ascii, encoded;
+  for (unsigned char c : name) {
+    bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+    ascii.push_back(plain ? static_cast<char>(c) : '_');
+    if (plain) {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+// Always an attachment: an HTML or XML original must never run as a page of this site.
+void handle_original_file(Searcher& s, const httplib::Request& req, httplib::Response& res) {
+  Result<std::string> id = path_id(req);
+  if (!id.is_ok()) return reply_error(res, id.status());
+  Result<OriginalFile> file = s.original_file(id.value());
+  if (!file.is_ok()) {
+    if (file.status().code() == Status::Code::kUnavailable) {
+      return reply(res, 409, error_json("file_changed", file.status().message()));
+    }
+    return reply_error(res, file.status());
+  }
+  res.status = 200;
+  res.set_header("Content-Disposition", attachment_header(file->download_name));
+  res.set_content(std::move(file->bytes), file->content_type.c_str());
 }
 
 void handle_directive(Searcher& s, const httplib::Request& req, httplib::Response& res) {
@@ -229,6 +264,8 @@ void install_api(httplib::Server& server, const ServerOptions& options) {
     httplib::Server::Handler handler;
   } routes[] = {
       {"/api/search", with_searcher(options, slots, cache, handle_search)},
+      {R"(/api/documents/([^/]+)/file)",
+       with_searcher(options, slots, cache, handle_original_file)},
       {R"(/api/documents/(.+))", with_searcher(options, slots, cache, handle_document)},
       {R"(/api/directives/(.+))", with_searcher(options, slots, cache, handle_directive)},
       {"/api/suggest", with_searcher(options, slots, cache, handle_suggest)},

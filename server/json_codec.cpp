@@ -8,7 +8,8 @@ using nlohmann::json;
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 json source_json(const SourceRef& s) {
-  return {{"path", s.path}, {"part", s.part}, {"parts", s.parts}};
+  return {{"path", s.path},     {"part", s.part},   {"parts", s.parts},
+          {"format", s.format}, {"pages", s.pages}, {"ocr_pages", s.ocr_pages}};
 }
 
 // The metadata every response shows for a document.
@@ -25,6 +26,8 @@ json summary_json(const Document& d) {
           {"date", or_null(m.date)},
           {"year", m.year ? json(m.year) : json(nullptr)},
           {"year_inferred", m.year_inferred},
+          {"number_uncertain", m.number_uncertain},
+          {"date_uncertain", m.date_uncertain},
           {"directives", directives},
           {"source", source_json(d.source)}};
 }
@@ -78,6 +81,7 @@ json document_json(const DocumentView& view) {
   json out = summary_json(d);
   out["signer"] = or_null(d.meta.signer);
   out["encoding"] = d.encoding;
+  out["file_url"] = "/api/documents/" + d.id + "/file";
   out["text"] = d.text;
   if (!view.highlighted_text.empty()) out["highlighted_text"] = view.highlighted_text;
   json cites = json::array();

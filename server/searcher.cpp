@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
+#include <sstream>
 #include <string_view>
 #include <unordered_map>
 
 #include "candidate_source.hpp"
 #include "facet_columns.hpp"
+#include "file_record.hpp"
 #include "spare_core.hpp"
 #include "tracuu/analyzer.hpp"
 #include "tracuu/block_reads.hpp"
@@ -819,6 +823,59 @@ Result<DocumentView> Searcher::document(const std::string& id, const std::string
     }
     return view;
   });
+}
+
+namespace {
+
+// The content type a downloaded file is served as, by what its reader found it to be.
+std::string content_type_of(const std::string& format) {
+  static const std::map<std::string, std::string> types = {
+      {"pdf", "application/pdf"},
+      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {"odt", "application/vnd.oasis.opendocument.text"},
+      {"doc", "application/msword"},
+      {"rtf", "application/rtf"},
+      {"html", "text/html; charset=utf-8"},
+      {"edxml", "application/xml"},
+      {"txt", "text/plain"}};
+  auto it = types.find(format);
+  return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+}  // namespace
+
+Result<OriginalFile> Searcher::original_file(const std::string& id) {
+  // The document and its file's record, at one revision.
+  using Indexed = std::pair<Document, std::string>;
+  Result<Indexed> indexed = on_latest<Indexed>([&]() -> Result<Indexed> {
+    std::string term = std::string(schema::kId) + id;
+    if (id.empty() || term.size() > 240) return Status::not_found("no document with this id");
+    auto p = db_.postlist_begin(term);
+    if (p == db_.postlist_end(term)) return Status::not_found("no document with id " + id);
+    Document doc = decode_metadata(db_.get_document(*p).get_data());
+    std::string record =
+        db_.get_metadata(schema::term(schema::kFileRecord, file_key(doc.source.path)));
+    return Indexed{std::move(doc), FileRecord::parse(record).hash};
+  });
+  if (!indexed.is_ok()) return indexed.status();
+  const Document& doc = indexed->first;
+  const std::string& recorded = indexed->second;
+  const std::string& path = doc.source.path;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return Status::not_found("the original file of " + id + " is no longer on the server");
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in || in.bad()) return Status::unavailable("the original file of " + id + " cannot be read");
+  OriginalFile file{bytes.str(), content_type_of(doc.source.format),
+                    std::filesystem::path(path).filename().string()};
+  if (recorded.empty() || content_hash(file.bytes) != recorded) {
+    return Status::unavailable("the original file of " + id +
+                               " has changed since it was indexed; reindex to serve it");
+  }
+  return file;
 }
 
 Result<DirectiveView> Searcher::directive(const std::string& id, size_t page, size_t size) {

@@ -379,5 +379,63 @@ TEST_F(HttpApiTest, ReindexWhileQueryingLosesNoRequest) {
   EXPECT_GE(get("/api/search?q=chuyen%20doi%20so%20tan%20phu")["total"], 900);
 }
 
+// The original file is served by document id alone, as an attachment, and only while it is the
+// file that was indexed.
+TEST(HttpOriginalFileTest, ServedByIdAsIndexedOnly) {
+  TempDir dir;
+  const std::string text = "Công văn về việc tổ chức hội nghị tổng kết năm 2025.\n";
+  write_file(dir / "docs" / "Công văn 12.txt", text);
+  build_index(dir / "db", {dir / "docs"});
+  httplib::Server server;
+  ServerOptions options;
+  options.db = dir / "db";
+  options.log_requests = false;
+  install_api(server, options);
+  int port = server.bind_to_any_port("127.0.0.1");
+  std::thread listener([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::yield();
+  httplib::Client c("127.0.0.1", port);
+
+  auto found = c.Get("/api/search?q=hoi+nghi+tong+ket");
+  ASSERT_TRUE(found);
+  json hits = json::parse(found->body)["hits"];
+  ASSERT_EQ(hits.size(), 1u);
+  const std::string id = hits[0]["id"];
+  EXPECT_EQ(hits[0]["source"]["format"], "txt");
+  auto doc = c.Get("/api/documents/" + id);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(json::parse(doc->body)["file_url"], "/api/documents/" + id + "/file");
+
+  auto file = c.Get("/api/documents/" + id + "/file");
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->status, 200);
+  EXPECT_EQ(file->body, text);
+  EXPECT_EQ(file->get_header_value("Content-Type"), "text/plain");
+  // httplib's client decodes the header's %-escapes: on the wire it reads
+  // filename*=UTF-8''C%C3%B4ng%20v%C4%83n%2012.txt.
+  EXPECT_EQ(file->get_header_value("Content-Disposition"),
+            "attachment; filename=\"C__ng_v__n_12.txt\"; filename*=UTF-8''Công văn 12.txt");
+
+  auto unknown = c.Get("/api/documents/ffffffffffff-1/file");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  // A path in the request is never a way to a file.
+  auto path = c.Get("/api/documents/..%2F..%2Fetc%2Fpasswd/file");
+  ASSERT_TRUE(path);
+  EXPECT_EQ(path->status, 404);
+
+  write_file(dir / "docs" / "Công văn 12.txt", text + "Sửa sau khi lập chỉ mục.\n");
+  auto changed = c.Get("/api/documents/" + id + "/file");
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->status, 409);
+  EXPECT_EQ(json::parse(changed->body)["error"]["code"], "file_changed");
+  std::filesystem::remove(dir / "docs" / "Công văn 12.txt");
+  auto gone = c.Get("/api/documents/" + id + "/file");
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->status, 404);
+  server.stop();
+  listener.join();
+}
+
 }  // namespace
 }  // namespace tracuu::http

@@ -84,6 +84,13 @@ struct DocumentView {
   size_t cited_by_count = 0;       // every document citing this one
 };
 
+// The file a document was read from, as it was indexed, for download.
+struct OriginalFile {
+  std::string bytes;
+  std::string content_type;   // "application/pdf"
+  std::string download_name;  // the file's own name
+};
+
 struct DirectiveView {
   std::string id;                   // display form
   std::string kind;                 // as the citing documents name it
@@ -123,6 +130,10 @@ class Searcher {
   Result<SearchResult> search(const SearchRequest& request);
   // kNotFound for an unknown id.
   Result<DocumentView> document(const std::string& id, const std::string& highlight_query = {});
+  // The bytes of the file document `id` was read from, found by the id alone (never by a path
+  // a request names). kNotFound for an unknown id or a file gone from disk; kUnavailable when
+  // the file changed since it was indexed, so what is served is always what was indexed.
+  Result<OriginalFile> original_file(const std::string& id);
   // `id` in any spelling that canonicalises to it; kNotFound when nothing cites or bears it;
   // kInvalidArgument for a page outside 1..100000 or a size outside 1..kMaxCitingPageSize.
   Result<DirectiveView> directive(const std::string& id, size_t page = 1,

@@ -345,19 +345,43 @@ function backLink(state) {
 }
 
 function metadataTable(doc) {
+  const ocrNote = ' (đọc từ bản quét, cần đối chiếu bản gốc)';
   const rows = [
-    ['Loại văn bản', doc.type], ['Số ký hiệu', doc.number], ['Cơ quan ban hành', doc.issuer],
-    ['Tỉnh/Thành phố', doc.province], ['Ngày ban hành', doc.date ? formatDate(doc.date) : null],
+    ['Loại văn bản', doc.type],
+    ['Số ký hiệu', doc.number ? `${doc.number}${doc.number_uncertain ? ocrNote : ''}` : null],
+    ['Cơ quan ban hành', doc.issuer],
+    ['Tỉnh/Thành phố', doc.province],
+    ['Ngày ban hành', doc.date ? `${formatDate(doc.date)}${doc.date_uncertain ? ocrNote : ''}` : null],
     ['Năm', doc.year ? `${doc.year}${doc.year_inferred ? ' (suy ra từ nội dung)' : ''}` : null],
     ['Người ký', doc.signer],
     ['Tệp nguồn', `${doc.source.path}${doc.source.parts > 1 ? ` — phần ${doc.source.part}/${doc.source.parts}` : ''}`],
   ];
   if (doc.encoding && doc.encoding !== 'utf-8') rows.push(['Mã hóa gốc', `${doc.encoding} (đã chuyển sang Unicode)`]);
+  rows.push(['Định dạng tệp', fileDescription(doc.source)]);
   const body = el('tbody');
   for (const [name, value] of rows) {
     body.append(el('tr', {}, el('th', { scope: 'row', text: name }), el('td', { text: value || '—' })));
   }
+  if (doc.file_url) {
+    body.append(el('tr', {}, el('th', { scope: 'row', text: 'Bản gốc' }),
+      el('td', {}, el('a', { href: doc.file_url, text: 'Tải tệp gốc', class: 'original-file', download: '' }))));
+  }
   return el('table', { class: 'metadata' }, el('caption', { class: 'visually-hidden', text: 'Thông tin văn bản' }), body);
+}
+
+// "PDF, 5 trang (trang 2, 3 đọc bằng OCR)": what the file was, as the indexer read it.
+function fileDescription(source) {
+  const names = { txt: 'Văn bản thuần (.txt)', docx: 'Word (.docx)', doc: 'Word 97–2003 (.doc)',
+    odt: 'OpenDocument (.odt)', rtf: 'RTF', html: 'HTML', pdf: 'PDF', edxml: 'Gói edXML' };
+  const parts = [names[source.format] || source.format];
+  if (source.pages) parts.push(`${source.pages} trang`);
+  let text = parts.join(', ');
+  if (source.ocr_pages && source.ocr_pages.length) {
+    text += source.ocr_pages.length === source.pages
+      ? ' (bản quét, toàn bộ đọc bằng OCR)'
+      : ` (trang ${source.ocr_pages.join(', ')} đọc bằng OCR)`;
+  }
+  return text;
 }
 
 function citesSection(doc, state) {

@@ -12,6 +12,10 @@ namespace tracuu::layout {
 // The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") or the party's.
 bool is_motto(const Line& line);
 
+// A page's running header or footer left in the text by a conversion: the Official Gazette's
+// "CÔNG BÁO/Số 290/Ngày 29-05-2026", a page number alone. Never a number, date or title.
+bool is_page_furniture(const Line& line);
+
 // Folded length of the type heading ("KẾ HOẠCH", "QUYẾT ĐỊNH"…, printed in capitals) that
 // starts `line`, or 0; `type` receives the type's name.
 size_t heading_length(const Line& line, std::string* type = nullptr);

@@ -51,6 +51,16 @@ bool starts_upper(std::string_view s) {
 
 }  // namespace
 
+bool layout::is_page_furniture(const Line& l) {
+  if (l.starts_with("cong bao")) {
+    // "CÔNG BÁO/Số 179/Ngày …", "CÔNG BÁO Số 290 + 291 Ngày 29-05-2026": the gazette's issue.
+    size_t so = find_word(l.folded, "so");
+    return so != std::string::npos && so < 16;
+  }
+  std::string_view t = l.trimmed();
+  return !t.empty() && t.size() <= 4 && t.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 bool layout::is_motto(const Line& l) {
   return l.folded.find("cong hoa xa hoi chu nghia") != std::string::npos ||
          l.folded.find("dang cong san viet nam") != std::string::npos;
@@ -146,7 +156,7 @@ Layout find_layout(const std::vector<Line>& lines, DocumentMetadata& m, std::str
   size_t i = at.first;
   for (; i < lines.size() && seen < kHeaderLines; ++i) {
     const Line& l = lines[i];
-    if (l.blank()) continue;
+    if (l.blank() || layout::is_page_furniture(l)) continue;
     ++seen;
     if (at.motto == Layout::npos && is_motto(l)) at.motto = i;
     if (at.number == Layout::npos && at.heading == Layout::npos && read_number_line(l, m)) {

@@ -261,6 +261,20 @@ TEST(MetadataTest, TitleStopsWhereAFlattenedPreambleBegins) {
   }
 }
 
+// The Official Gazette prints its issue above every page: "CÔNG BÁO/Số 179/Ngày …" is never
+// the document's number, nor a page number alone a part of its header.
+TEST(MetadataTest, GazetteRunningHeaderIsNoNumber) {
+  DocumentMetadata m = extract_metadata(
+      "CÔNG BÁO/Số 179/Ngày 15-02-2024\n3\nQUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Luật số: 56/2024/QH15\nHà Nội, ngày 29 tháng 11 năm 2024\nLUẬT\nLƯU TRỮ\n"
+      "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n");
+  EXPECT_EQ(m.number, "56/2024/QH15");
+  EXPECT_EQ(m.type, "Luật");
+  EXPECT_EQ(m.date, "2024-11-29");
+  DocumentMetadata only_header = extract_metadata("CÔNG BÁO/Số 290/Ngày 29-05-2026\nNội dung.\n");
+  EXPECT_EQ(only_header.number, "");
+}
+
 TEST(MetadataTest, DraftNumberIsBlank) {
   DocumentMetadata m = extract_metadata("Số:          /GDĐT-VP\n\nV/v một việc\n");
   EXPECT_EQ(m.number, "");

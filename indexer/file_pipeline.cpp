@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -140,12 +141,14 @@ PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known,
 }
 
 FilePipeline::FilePipeline(std::vector<ListedFile> files, std::map<std::string, FileRecord> known,
-                           IntakeSettings intake, size_t ahead)
+                           IntakeSettings intake, size_t ahead, size_t workers)
     : files_(std::move(files)),
       known_(std::move(known)),
       intake_(std::move(intake)),
-      ahead_(ahead ? ahead : 1),
-      thread_([this] { run(); }) {}
+      ahead_(ahead ? ahead : 1) {
+  for (size_t i = 0; i < std::max<size_t>(workers, 1); ++i)
+    threads_.emplace_back([this] { work(); });
+}
 
 FilePipeline::~FilePipeline() {
   {
@@ -153,21 +156,33 @@ FilePipeline::~FilePipeline() {
     stopping_ = true;
   }
   room_.notify_all();
-  thread_.join();
+  for (std::thread& t : threads_) t.join();
 }
 
 std::optional<PreparedFile> FilePipeline::next() {
   std::unique_lock lock(mutex_);
-  ready_.wait(lock, [this] { return !queue_.empty() || finished_; });
-  if (queue_.empty()) return std::nullopt;
-  PreparedFile file = std::move(queue_.front());
-  queue_.pop_front();
-  room_.notify_one();
+  if (taken_ == files_.size()) return std::nullopt;
+  ready_.wait(lock, [this] { return prepared_.count(taken_) > 0; });
+  auto it = prepared_.find(taken_);
+  PreparedFile file = std::move(it->second);
+  prepared_.erase(it);
+  ++taken_;
+  room_.notify_all();
   return file;
 }
 
-void FilePipeline::run() {
-  for (const ListedFile& listed : files_) {
+void FilePipeline::work() {
+  for (;;) {
+    size_t index;
+    {
+      std::unique_lock lock(mutex_);
+      room_.wait(lock, [this] {
+        return claimed_ == files_.size() || claimed_ < taken_ + ahead_ || stopping_;
+      });
+      if (stopping_ || claimed_ == files_.size()) return;
+      index = claimed_++;
+    }
+    const ListedFile& listed = files_[index];
     PreparedFile file;
     try {
       auto known = known_.find(listed.key);
@@ -179,15 +194,10 @@ void FilePipeline::run() {
       file.path = listed.path;
       file.error = "cannot index: " + e.get_description();
     }
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [this] { return queue_.size() < ahead_ || stopping_; });
-    if (stopping_) break;
-    queue_.push_back(std::move(file));
+    std::lock_guard lock(mutex_);
+    prepared_.emplace(index, std::move(file));
     ready_.notify_one();
   }
-  std::lock_guard lock(mutex_);
-  finished_ = true;
-  ready_.notify_all();
 }
 
 }  // namespace tracuu

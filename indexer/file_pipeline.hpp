@@ -10,7 +10,6 @@
 #include <xapian.h>
 
 #include <condition_variable>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -36,28 +35,30 @@ struct PreparedFile {
   enum class Outcome { kChanged, kUnchanged, kFailed, kSkipped };
   Outcome outcome = Outcome::kFailed;
   std::string path, key, hash;
-  std::optional<FileStat> stat;  // as listed, recorded with the hash
-  bool record_stale = false;     // kUnchanged: same content, but the record's stat is not this
-  std::string error;             // kFailed: why
-  size_t bytes = 0;              // the file's size
-  std::string encoding;          // kChanged: what the bytes were read as ("utf-8", "tcvn3"…)
-  std::string skip_reason;       // kSkipped: why
-  bool remember_skip = true;     // kSkipped: record the file, so an unchanged copy is not read
-                                 // again (not for secret documents, which a later run may allow)
+  std::optional<FileStat> stat;   // as listed, recorded with the hash
+  bool record_stale = false;      // kUnchanged: same content, but the record's stat is not this
+  std::string error;              // kFailed: why
+  size_t bytes = 0;               // the file's size
+  std::string encoding;           // kChanged: what the bytes were read as ("utf-8", "tcvn3"…)
+  std::string skip_reason;        // kSkipped: why
+  bool remember_skip = true;      // kSkipped: record the file, so an unchanged copy is not read
+                                  // again (not for secret documents, which a later run may allow)
   std::string revokes, replaces;  // edXML DocumentIds whose documents this file removes
   size_t ocr_pages = 0;
   std::vector<std::string> warnings;
   std::vector<std::pair<std::string, Xapian::Document>> documents;  // id term, document
 };
 
-// Prepares `files` in order on a background thread, at most `ahead` files before the consumer.
+// Prepares `files` on `workers` background threads, handed out in order, at most `ahead` files
+// before the consumer. Office files are read by a child process each (intake.hpp), so two
+// workers keep two readers busy while the writer indexes.
 // `known` maps a file key to its record in the database (file_record.hpp): unchanged files are
 // not decoded, and not even read when their stat is the recorded one. Destroying the pipeline
 // stops and joins the thread.
 class FilePipeline {
  public:
   FilePipeline(std::vector<ListedFile> files, std::map<std::string, FileRecord> known,
-               IntakeSettings intake, size_t ahead);
+               IntakeSettings intake, size_t ahead, size_t workers = 2);
   ~FilePipeline();
   FilePipeline(const FilePipeline&) = delete;
   FilePipeline& operator=(const FilePipeline&) = delete;
@@ -66,7 +67,7 @@ class FilePipeline {
   std::optional<PreparedFile> next();
 
  private:
-  void run();
+  void work();
 
   const std::vector<ListedFile> files_;
   const std::map<std::string, FileRecord> known_;
@@ -74,9 +75,11 @@ class FilePipeline {
   const size_t ahead_;
   std::mutex mutex_;
   std::condition_variable ready_, room_;
-  std::deque<PreparedFile> queue_;
-  bool finished_ = false, stopping_ = false;
-  std::thread thread_;
+  std::map<size_t, PreparedFile> prepared_;  // by index in files_, until taken
+  size_t claimed_ = 0;                       // files handed to a worker
+  size_t taken_ = 0;                         // files handed to the consumer
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
 };
 
 // Reads and prepares one file (what the pipeline's thread does for each); `known` is its record,

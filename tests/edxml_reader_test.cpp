@@ -168,6 +168,16 @@ TEST(EdxmlReader, UpdateIsReadAsAReplacement) {
   EXPECT_FALSE(file.blocks.empty());
 }
 
+TEST(EdxmlReader, UnknownBusinessIsReadAsANewDocument) {
+  std::string bytes =
+      edited(fixture("thay_the.edxml"), "<ns2:BussinessDocType>3<", "<ns2:BussinessDocType>7<");
+  ReadFile file = read_ok(bytes, "thay_the.edxml");
+  EXPECT_EQ(file.replaces, "");
+  EXPECT_EQ(file.revokes, "");
+  EXPECT_TRUE(has_warning_with(file, "BussinessDocType \"7\" unknown"));
+  EXPECT_FALSE(file.blocks.empty());
+}
+
 TEST(EdxmlReader, WithoutReadableAttachmentsTheEnvelopeIsTheText) {
   ReadFile file = read_ok(fixture("khong_doc_duoc.edxml"), "khong_doc_duoc.edxml");
   ASSERT_EQ(file.blocks.size(), 2u);

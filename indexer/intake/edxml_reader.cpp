@@ -660,6 +660,7 @@ Result<ReadFile> read_package(std::string_view bytes, const ReadOptions& options
   std::string target = business.document_id.empty() ? file.exchange_id : business.document_id;
   if (business.kind == Business::kRevoke) {
     file.revokes = target;  // the document is taken back: nothing of it is read
+    if (target.empty()) file.warnings.emplace_back("a revocation that names no DocumentId");
     return file;
   }
   if (business.kind == Business::kUpdate || business.kind == Business::kReplace) {

@@ -278,6 +278,12 @@ std::string nested_package(int levels) {
   return inner;
 }
 
+TEST(EdxmlReader, ACarriedPackagesEnvelopeWordsStandInWhenTheOuterHasNone) {
+  std::string inner = package_with("Về lịch tiếp công dân", "anh.png", base64("\x89PNG\r\n"));
+  ReadFile file = read_ok(package_with("", "goi.edxml", base64(inner)), "goi.edxml");
+  EXPECT_EQ(text_of(file), "Về lịch tiếp công dân\n");
+}
+
 TEST(EdxmlReader, PackagesAreReadThreeDeepAndNoDeeper) {
   ReadFile three = read_ok(nested_package(3), "goi.edxml");
   EXPECT_EQ(text_of(three), "Văn bản ở tầng sâu nhất\n");

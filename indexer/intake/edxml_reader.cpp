@@ -522,8 +522,11 @@ void take_attachments_text(ReadFile& file, PackageText text, pugi::xml_node mess
   file.ocr_pages = std::move(text.ocr_pages);
   for (std::string& w : text.warnings) file.warnings.push_back(std::move(w));
   if (!text.has_text) {
+    // A carried package's own envelope words stand in only when this envelope has none.
+    std::vector<TextBlock> carried = std::move(file.blocks);
     file.blocks.clear();
     add_envelope_text(file, message);
+    if (file.blocks.empty()) file.blocks = std::move(carried);
   }
   if (text.inner_envelope) fill_gaps(file.envelope, *text.inner_envelope);
   if (file.blocks.empty() && envelope_is_empty(file.envelope)) {

@@ -29,6 +29,8 @@ class Reader {
 const std::vector<std::unique_ptr<Reader>>& readers();
 
 // One per format, each in its own file.
+// edXML packages (QCVN 102:2016): the envelope's facts and the attachments' text.
+std::unique_ptr<Reader> make_edxml_reader();
 std::unique_ptr<Reader> make_text_reader();
 
 }  // namespace tracuu::intake

@@ -30,5 +30,7 @@ const std::vector<std::unique_ptr<Reader>>& readers();
 
 // One per format, each in its own file.
 std::unique_ptr<Reader> make_text_reader();
+// PDF: text pages by poppler, scanned pages by tesseract (pdf_reader.cpp).
+std::unique_ptr<Reader> make_pdf_reader();
 
 }  // namespace tracuu::intake

@@ -245,17 +245,20 @@ std::set<std::string> running_keys(const std::vector<LaidOutPage>& pages) {
   return keys;
 }
 
-// Stamp lines, and the organ and e-mail lines between a stamp's first and last line.
-std::vector<bool> stamp_lines(const LaidOutPage& page) {
-  std::vector<bool> stamp(page.lines.size(), false);
-  for (size_t i = 0; i < page.lines.size(); ++i) {
-    if (!is_stamp_line(page.lines[i].text)) continue;
+}  // namespace
+
+// The CA signer's stamp is drawn as lines of its own; the organ line between them is not text.
+
+std::vector<bool> stamp_lines(const std::vector<PageLine>& lines) {
+  std::vector<bool> stamp(lines.size(), false);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!is_stamp_line(lines[i].text)) continue;
     stamp[i] = true;
-    std::string_view t = trim(page.lines[i].text);
+    std::string_view t = trim(lines[i].text);
     if (!contains(t, "Thời gian ký")) continue;
     // "SAO Y / Bộ Công an / Thời gian ký: …": the organ between is the stamp's.
     for (size_t back = 1; back <= 3 && back <= i; ++back) {
-      std::string_view prev = trim(page.lines[i - back].text);
+      std::string_view prev = trim(lines[i - back].text);
       if (prev == "SAO Y" || starts_with(prev, "Ký bởi")) {
         for (size_t k = i - back; k < i; ++k) stamp[k] = true;
         break;
@@ -265,6 +268,8 @@ std::vector<bool> stamp_lines(const LaidOutPage& page) {
   return stamp;
 }
 
+namespace {
+
 // What a page's lines are: furniture (header or footer) or body.
 enum class Role { kBody, kHeader, kFooter };
 
@@ -273,7 +278,7 @@ std::vector<Role> page_roles(const LaidOutPage& page, const std::set<std::string
   auto side = [&](const PageLine& l) {
     return l.top + l.bottom < page.height ? Role::kHeader : Role::kFooter;
   };
-  std::vector<bool> stamp = stamp_lines(page);
+  std::vector<bool> stamp = stamp_lines(page.lines);
   for (size_t i = 0; i < page.lines.size(); ++i) {
     if (stamp[i]) roles[i] = side(page.lines[i]);
   }
@@ -386,10 +391,11 @@ bool is_stamp_line(std::string_view line) {
 }
 
 size_t real_text_chars(const std::vector<PageLine>& lines) {
+  const std::vector<bool> stamp = stamp_lines(lines);
   size_t n = 0;
-  for (const PageLine& l : lines) {
-    if (is_stamp_line(l.text)) continue;
-    for (char32_t c : code_points(l.text)) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (stamp[i]) continue;
+    for (char32_t c : code_points(lines[i].text)) {
       if (!u_isUWhiteSpace(static_cast<UChar32>(c))) ++n;
     }
   }

@@ -34,6 +34,10 @@ struct LaidOutPage {
 // document's own words.
 bool is_stamp_line(std::string_view line);
 
+// Which lines are stamp text: stamp lines, and the organ between a stamp's first and last line
+// ("SAO Y / Bộ Công an / Thời gian ký: …").
+std::vector<bool> stamp_lines(const std::vector<PageLine>& lines);
+
 // Non-space characters of the lines that are not stamp text: how much a page really says.
 size_t real_text_chars(const std::vector<PageLine>& lines);
 

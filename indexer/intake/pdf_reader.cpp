@@ -161,9 +161,10 @@ Layer judge(poppler::page& page, const LaidOutPage& layer) {
 
 // Only stamps survive from a layer that OCR replaces: the page's words come from the image.
 std::vector<PageLine> stamps_of(const LaidOutPage& layer) {
+  const std::vector<bool> stamp = stamp_lines(layer.lines);
   std::vector<PageLine> out;
-  for (const PageLine& l : layer.lines) {
-    if (is_stamp_line(l.text)) out.push_back(l);
+  for (size_t i = 0; i < layer.lines.size(); ++i) {
+    if (stamp[i]) out.push_back(layer.lines[i]);
   }
   return out;
 }

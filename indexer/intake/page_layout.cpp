@@ -438,6 +438,7 @@ std::vector<TextBlock> layout_blocks(const std::vector<LaidOutPage>& pages) {
       if (roles[i] == Role::kBody && !trim(page.lines[i].text).empty())
         body.push_back(&page.lines[i]);
     }
+    if (body.empty()) flush();  // furniture of an empty page comes after the page before
     const Column column = column_of(page, body);
     // Furniture goes out before the page's body; a paragraph from the page before stays open.
     std::vector<TextBlock> furniture;

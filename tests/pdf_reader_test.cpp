@@ -204,6 +204,25 @@ TEST(PdfReader, OcrsOnlyTheScannedPageOfAMixedFile) {
   EXPECT_NE(folded.find("nguyen van binh"), std::string::npos) << folded;
 }
 
+TEST(PdfReader, ReadsAgainAPageWhoseOcrLayerLostTheVietnameseLetters) {
+  const std::string bytes = fixture("quyet_dinh_winansi.pdf");
+  ReadOptions no_ocr;
+  no_ocr.ocr = false;
+  Result<ReadFile> left = read_pdf(bytes, no_ocr);
+  ASSERT_TRUE(left.is_ok());
+  EXPECT_EQ(left->warnings, std::vector<std::string>{"page 1 is a scan: not read (--no-ocr)"});
+  EXPECT_EQ(text_of(left.value()), "");  // never "CØNG HOÀXÃ HØI"
+
+  TempDir dir;
+  Result<ReadFile> read = read_pdf(bytes, ocr_options(dir));
+  ASSERT_TRUE(read.is_ok());
+  EXPECT_EQ(read->ocr_pages, std::vector<int>{1});
+  const std::string text = text_of(read.value());
+  EXPECT_EQ(text.find("CØNG"), std::string::npos) << text;
+  EXPECT_NE(fold_diacritics(text).find("cong hoa xa hoi chu nghia viet nam"), std::string::npos)
+      << text;
+}
+
 TEST(PdfReader, WithoutOcrAScanIsLeftWithAWarning) {
   ReadOptions options;
   options.ocr = false;

@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #include <atomic>
@@ -11,6 +12,10 @@ namespace tracuu::intake {
 namespace {
 
 std::atomic<uint64_t> g_runs{0};
+
+// A page that keeps tesseract busy this long is noise (a photo, a halftone), not text: it is
+// given up so that the rest of the file is read within the reader's time limit.
+constexpr int kPageDeadlineMs = 45'000;
 
 // Tesseract parallelises its network with OpenMP; with one engine per page thread that only
 // oversubscribes the cores and spins. OMP_THREAD_LIMIT is read when libgomp loads, too early
@@ -122,9 +127,11 @@ Result<OcrPage> PageOcr::read(const GrayImage& image) {
   g_runs.fetch_add(1, std::memory_order_relaxed);
   api_->SetImage(image.pixels, image.width, image.height, 1, image.bytes_per_row);
   api_->SetSourceResolution(image.dpi);
-  if (api_->Recognize(nullptr) != 0) {
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(kPageDeadlineMs);
+  if (api_->Recognize(&monitor) != 0 || monitor.deadline_exceeded()) {
     api_->Clear();
-    return Status::internal("tesseract could not read the page");
+    return Status::internal("tesseract could not read the page in time");
   }
   OcrPage page;
   page.lines = recognised_lines(*api_);

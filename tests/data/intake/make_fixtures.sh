@@ -10,6 +10,7 @@ soffice --headless --convert-to \
   --outdir . mat.fodt
 pdftoppm -r 150 -gray quyet_dinh.pdf "$tmp/pg"
 python3 make_pdfs.py scan "$tmp/pg-1.pgm" quyet_dinh_scan.pdf
+python3 make_pdfs.py winansi "$tmp/pg-1.pgm" quyet_dinh_winansi.pdf
 python3 make_pdfs.py scan "$tmp/pg-2.pgm" "$tmp/scan2.pdf"
 pdfseparate -f 1 -l 1 quyet_dinh.pdf "$tmp/text1.pdf"
 pdfunite "$tmp/text1.pdf" "$tmp/scan2.pdf" quyet_dinh_mixed.pdf

@@ -4,6 +4,8 @@ page, and a letter whose number and date are drawn last in the content stream, a
 service stamps them after the letter was made. Standard library only.
 
   make_pdfs.py scan PAGE.pgm OUT.pdf [DPI]   # gray image, Flate
+  make_pdfs.py winansi PAGE.pgm OUT.pdf       # the same, under an invisible OCR layer in a
+                                              # WinAnsi font that lost the Vietnamese letters
   make_pdfs.py stamped OUT.pdf
 """
 import sys
@@ -47,18 +49,33 @@ def read_pgm(path):
     return int(fields[1]), int(fields[2]), data[pos + 1:]
 
 
-def scan(pgm, out, dpi=150):
+# What Adobe Scan's layer says of a Vietnamese page: the letters WinAnsi lacks are gone.
+BROKEN_LAYER = [
+    "ÜY BAN NHÂN DÂN CØNG HOÀXÃ HØI CHæNGH(AVIÆT NAM",
+    "T(NH LÂM ÐØNG Ðöc lâp - Tø do - Hænh phúc",
+    "Sö: 123/QÐ-UBND Lâm ông, ngày 15 tháng 5 næm 2026",
+    "QUYËT Ð(NH Vê viæc ban hành Quy chê quån lý tài liæu",
+    "Cæn cø Luæt Tö chøc chính quyên ðia phøøng ngày 19",
+    "Quy chê này quy ðïnh viæc tiêp nhæn, phân loæi, båo quån",
+]
+
+
+def scan(pgm, out, dpi=150, layer=()):
     w, h, pixels = read_pgm(pgm)
     pw, ph = w * 72.0 / dpi, h * 72.0 / dpi
-    content = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (pw, ph)
+    content = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q\n" % (pw, ph)
+    for i, line in enumerate(layer):
+        text = line.encode("cp1252").replace(b"(", b"\\(").replace(b")", b"\\)")
+        content += b"BT 3 Tr /F1 12 Tf 85 %d Td (%s) Tj ET\n" % (int(ph) - 80 - 40 * i, text)
     write_pdf(out, [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents 4 0 R "
-        b"/Resources << /XObject << /Im0 5 0 R >> >> >>" % (pw, ph),
+        b"/Resources << /XObject << /Im0 5 0 R >> /Font << /F1 6 0 R >> >> >>" % (pw, ph),
         stream(b"", content),
         stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
                b"/BitsPerComponent 8 /Filter /FlateDecode" % (w, h), zlib.compress(pixels, 9)),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
     ])
 
 
@@ -92,5 +109,7 @@ def stamped(out):
 if __name__ == "__main__":
     if sys.argv[1] == "scan":
         scan(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 150)
+    elif sys.argv[1] == "winansi":
+        scan(sys.argv[2], sys.argv[3], 150, BROKEN_LAYER)
     else:
         stamped(sys.argv[2])

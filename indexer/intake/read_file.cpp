@@ -12,6 +12,7 @@ const std::vector<std::unique_ptr<Reader>>& readers() {
     std::vector<std::unique_ptr<Reader>> r;
     // Containers and binary formats first, text last: a .txt that is really a PDF is a PDF.
     r.push_back(make_edxml_reader());  // before text: a package is text/xml to libmagic
+    r.push_back(make_pdf_reader());
     r.push_back(make_text_reader());
     return r;
   }();

@@ -32,5 +32,7 @@ const std::vector<std::unique_ptr<Reader>>& readers();
 // edXML packages (QCVN 102:2016): the envelope's facts and the attachments' text.
 std::unique_ptr<Reader> make_edxml_reader();
 std::unique_ptr<Reader> make_text_reader();
+// PDF: text pages by poppler, scanned pages by tesseract (pdf_reader.cpp).
+std::unique_ptr<Reader> make_pdf_reader();
 
 }  // namespace tracuu::intake

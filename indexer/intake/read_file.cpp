@@ -13,6 +13,7 @@ const std::vector<std::unique_ptr<Reader>>& readers() {
     // Containers and binary formats first, text last: a .txt that is really a PDF is a PDF.
     r.push_back(make_docx_reader());
     r.push_back(make_doc_reader());
+    r.push_back(make_rtf_reader());
     r.push_back(make_text_reader());
     return r;
   }();

@@ -14,6 +14,7 @@ const std::vector<std::unique_ptr<Reader>>& readers() {
     r.push_back(make_docx_reader());
     r.push_back(make_doc_reader());
     r.push_back(make_rtf_reader());
+    r.push_back(make_html_reader());
     r.push_back(make_text_reader());
     return r;
   }();

@@ -32,6 +32,7 @@ const std::vector<std::unique_ptr<Reader>>& readers();
 std::unique_ptr<Reader> make_docx_reader();
 std::unique_ptr<Reader> make_doc_reader();
 std::unique_ptr<Reader> make_rtf_reader();
+std::unique_ptr<Reader> make_html_reader();
 std::unique_ptr<Reader> make_text_reader();
 
 }  // namespace tracuu::intake

@@ -13,6 +13,10 @@ const std::vector<std::unique_ptr<Reader>>& readers() {
     // Containers and binary formats first, text last: a .txt that is really a PDF is a PDF.
     r.push_back(make_edxml_reader());  // before text: a package is text/xml to libmagic
     r.push_back(make_pdf_reader());
+    r.push_back(make_docx_reader());
+    r.push_back(make_doc_reader());
+    r.push_back(make_rtf_reader());
+    r.push_back(make_html_reader());
     r.push_back(make_text_reader());
     return r;
   }();

@@ -31,6 +31,10 @@ const std::vector<std::unique_ptr<Reader>>& readers();
 // One per format, each in its own file.
 // edXML packages (QCVN 102:2016): the envelope's facts and the attachments' text.
 std::unique_ptr<Reader> make_edxml_reader();
+std::unique_ptr<Reader> make_docx_reader();
+std::unique_ptr<Reader> make_doc_reader();
+std::unique_ptr<Reader> make_rtf_reader();
+std::unique_ptr<Reader> make_html_reader();
 std::unique_ptr<Reader> make_text_reader();
 // PDF: text pages by poppler, scanned pages by tesseract (pdf_reader.cpp).
 std::unique_ptr<Reader> make_pdf_reader();

@@ -1,0 +1,104 @@
+// The HTML reader on a Word-2003-style Windows-1258 page (make_html.py) and LibreOffice's
+// HTML of cong_van.docx.
+#include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "intake/reader.hpp"
+#include "test_support.hpp"
+#include "tracuu/intake.hpp"
+
+namespace tracuu {
+namespace {
+
+using Kind = TextBlock::Kind;
+
+std::string fixture(const std::string& name) {
+  return testing::read_file(std::filesystem::path(TRACUU_TEST_DATA_DIR) / "intake" / name);
+}
+
+ReadFile read_html(const std::string& bytes, const std::string& name = "x.html") {
+  Result<ReadFile> read = read_file_bytes(bytes, name, {});
+  EXPECT_TRUE(read.is_ok()) << read.status().message();
+  return read.is_ok() ? read.value() : ReadFile{};
+}
+
+// Windows-1258 gives base letters and combining tones; comparisons are on NFC.
+std::string nfc(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  std::string out;
+  n->normalize(icu::UnicodeString::fromUTF8(s), status).toUTF8String(out);
+  return out;
+}
+
+std::vector<std::string> cells(const ReadFile& file) {
+  std::vector<std::string> out;
+  for (const TextBlock& b : file.blocks) {
+    if (b.kind == Kind::kCell) {
+      out.push_back(std::to_string(b.row) + "," + std::to_string(b.col) + ":" + nfc(b.text));
+    }
+  }
+  return out;
+}
+
+TEST(HtmlReader, Windows1258PageHeaderTableInRowMajorOrder) {
+  ReadFile file = read_html(fixture("word_1258.html"));
+  EXPECT_EQ(file.format, "html");
+  std::vector<std::string> got = cells(file);
+  ASSERT_GE(got.size(), 4u);
+  EXPECT_EQ(got[0], "0,0:SỞ NỘI VỤ\nPHÒNG TỔ CHỨC");
+  EXPECT_EQ(got[1], "0,1:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc");
+  EXPECT_EQ(got[2], "1,0:Số: 07/TB-PTC");
+  EXPECT_EQ(got[3], "1,1:Lâm Đồng, ngày 02 tháng 12 năm 2010");
+}
+
+TEST(HtmlReader, EntitiesAndWhiteSpace) {
+  ReadFile file = read_html(fixture("word_1258.html"));
+  std::string text = nfc(text_of(file));
+  EXPECT_NE(text.find("Phòng Tổ chức thông báo & mời các đơn vị dự hội nghị <sáng> "
+                      "\xE2\x80\x9Cthứ hai\xE2\x80\x9D \xE2\x80\x93 8\xC2\xA0giờ &unknown; "
+                      "\xE2\x80\x93 A&B."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("THÔNG BÁO\nVề việc tổ chức hội nghị\n"), std::string::npos) << text;
+}
+
+TEST(HtmlReader, HeadScriptStyleAndVmlCopyAreNotText) {
+  ReadFile file = read_html(fixture("word_1258.html"));
+  std::string text = nfc(text_of(file));
+  for (const char* absent : {"Tiêu đề", "MsoNormal", "không phải", "VP\n", "Author"}) {
+    EXPECT_EQ(text.find(absent), std::string::npos) << absent << " in " << text;
+  }
+  size_t first = text.find("DỰ THẢO");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(text.find("DỰ THẢO", first + 1), std::string::npos) << text;
+}
+
+TEST(HtmlReader, NestedTablesKeepTheirCells) {
+  ReadFile file = read_html(fixture("word_1258.html"));
+  std::vector<std::string> got = cells(file);
+  std::vector<std::string> want = {"0,0:Nơi nhận:", "0,0:- Như trên;", "1,0:- Lưu: VT.",
+                                   "0,1:TRƯỞNG PHÒNG"};
+  ASSERT_GE(got.size(), want.size());
+  EXPECT_EQ(std::vector<std::string>(got.end() - 4, got.end()), want);
+}
+
+TEST(HtmlReader, HtmlNamedDocIsReadAsHtml) {
+  ReadFile file = read_html(fixture("cong_van.html"), "Ke hoach.doc");
+  EXPECT_EQ(file.format, "html");
+  std::vector<std::string> got = cells(file);
+  ASSERT_GE(got.size(), 4u);
+  EXPECT_EQ(got[0], "0,0:ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC TRỌNG");
+  EXPECT_EQ(got[2], "1,0:Số: 123/UBND-VP");
+  EXPECT_NE(text_of(file).find("Kính gửi: Các phòng, ban thuộc Ủy ban nhân dân huyện."),
+            std::string::npos);
+}
+
+TEST(HtmlReader, UnclosedMarkupEnds) {
+  ReadFile file = read_html("<html><body><p>Một <b>hai<script>var x; <td> a < b &#99999999");
+  EXPECT_NE(text_of(file).find("Một hai"), std::string::npos) << text_of(file);
+}
+
+}  // namespace
+}  // namespace tracuu

@@ -115,6 +115,20 @@ test('a document shows its metadata, what it cites and who cites it', async () =
   assert.ok(await page.locator('.fulltext').innerText().then((t) => t.length > 1000));
   await page.screenshot({ path: path.join(SHOTS, 'document_view.png') });
 
+  // What the file was, and the original one click away (the bytes the indexer read).
+  const format = page.locator('table.metadata tr', { hasText: 'Định dạng tệp' }).locator('td');
+  assert.equal(await format.innerText(), 'Văn bản thuần (.txt)');
+  const original = page.getByRole('link', { name: 'Tải tệp gốc' });
+  const href = await original.getAttribute('href');
+  assert.match(href, /^\/api\/documents\/[0-9a-f]+-\d+\/file$/);
+  const file = await page.evaluate(async (url) => {
+    const r = await fetch(url);
+    return { status: r.status, disposition: r.headers.get('content-disposition'), text: await r.text() };
+  }, href);
+  assert.equal(file.status, 200);
+  assert.match(file.disposition, /^attachment;/);
+  assert.ok(file.text.includes('02-KH/BCĐ') || file.text.includes('02-KH-BCĐ'), 'the original text');
+
   // The newest 20 citers are listed (the cover letter first: the 25 reports are undated), and
   // a link opens the search listing all 26.
   assert.equal(await citers.count(), 20);

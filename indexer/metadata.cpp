@@ -233,9 +233,16 @@ std::string trim_title(const std::string& raw) {
 }
 
 // Lines of the title: from `begin` until a blank line, the body or the addressee.
-std::string read_title(const std::vector<Line>& lines, size_t begin, std::string first) {
+// `first`, when not empty, is the title's start on line `first_line`: the title goes on while
+// the lines keep that line's case.
+// "DỰ THẢO" (draft), "DỰ THẢO 2": the stamp of a draft, in a text box beside the title.
+bool is_draft_stamp(const Line& l) { return l.starts_with("du thao") && l.folded.size() < 16; }
+
+std::string read_title(const std::vector<Line>& lines, size_t begin, std::string first,
+                       const Line* first_line = nullptr) {
   std::string title = std::move(first);
   size_t taken = title.empty() ? 0 : 1;
+  const Line* reference = taken ? first_line : nullptr;
   size_t i = begin;
   // Blank lines between the heading and the title.
   if (taken == 0) {
@@ -246,8 +253,10 @@ std::string read_title(const std::vector<Line>& lines, size_t begin, std::string
     if (l.blank()) break;
     bool stop = l.starts_with("can cu") || l.starts_with("kinh gui") ||
                 l.starts_with("theo de nghi") || l.starts_with(".....") ||
-                l.starts_with("van phong") || l.folded.size() > 250 || is_motto(l);
-    if (taken > 0 && (stop || l.upper_case() != lines[begin].upper_case())) break;
+                l.starts_with("van phong") || l.folded.size() > 250 || is_motto(l) ||
+                is_draft_stamp(l);
+    if (!reference) reference = &l;
+    if (taken > 0 && (stop || l.upper_case() != reference->upper_case())) break;
     if (taken == 0 && stop) break;
     size_t end = title_end_in_line(l, 0);
     std::string_view t = end < l.folded.size() ? l.original(0, end) : l.trimmed();
@@ -269,7 +278,7 @@ std::string title_of(const std::vector<Line>& lines, const Layout& at) {
     // "KẾ HOẠCH HÀNH ĐỘNG": a qualifier of the heading, the title is on the next lines.
     if (words <= 3) rest.clear();
     if (end < l.folded.size() && !rest.empty()) return trim_title(rest);  // the body follows
-    return read_title(lines, at.heading + 1, rest);
+    return read_title(lines, at.heading + 1, rest, &l);
   }
   if (at.subject != Layout::npos) {
     const Line& l = lines[at.subject];
@@ -277,7 +286,7 @@ std::string title_of(const std::vector<Line>& lines, const Layout& at) {
     size_t skip = l.folded.compare(b, 3, "v/v") == 0 ? 3 : 7;
     std::string first = squeeze_spaces(l.original(b + skip, l.folded.size()));
     if (!first.empty() && first[0] == ':') first = squeeze_spaces(first.substr(1));
-    return read_title(lines, at.subject + 1, first);
+    return read_title(lines, at.subject + 1, first, &l);
   }
   return {};
 }
@@ -354,15 +363,19 @@ bool ends_with_level_word(const std::string& folded) {
   return false;
 }
 
-// The issuing body from the header's left column: lines before the motto, cut into names at
-// organ words; the last name is the issuer, the ones before it its superiors.
+// The issuing body from the header's left column: its capital lines before the number (or,
+// without one, the motto), cut into names at organ words; the last name is the issuer, the ones
+// before it its superiors. A page read line by line (PDF, OCR) interleaves the two columns
+// ("ỦY BAN NHÂN DÂN" / "CỘNG HÒA…" / "TỈNH LÂM ĐỒNG"), so the motto's lines are stepped over.
 std::string issuer_from_header(const std::vector<Line>& lines, const Layout& at) {
-  size_t end = at.motto != Layout::npos ? at.motto : at.number;
+  size_t end = at.number != Layout::npos && at.number > at.first ? at.number : at.motto;
   if (end == Layout::npos) return {};
   std::vector<std::string> names;
   for (size_t i = at.first; i < end; ++i) {
     const Line& l = lines[i];
-    if (l.blank() || !l.upper_case()) continue;
+    if (l.blank() || !l.upper_case() || layout::is_motto(l) || layout::is_page_furniture(l)) {
+      continue;
+    }
     std::string text = squeeze_spaces(l.trimmed());
     size_t b = l.folded.find_first_not_of(' ');
     if (names.empty() || OrganWords::instance().starts_name(std::string_view(l.folded).substr(b))) {

@@ -275,6 +275,19 @@ TEST(MetadataTest, GazetteRunningHeaderIsNoNumber) {
   EXPECT_EQ(only_header.number, "");
 }
 
+// A PDF or a scan read line by line interleaves the header's two columns.
+TEST(MetadataTest, HeaderColumnsInterleavedLineByLine) {
+  DocumentMetadata m = extract_metadata(
+      "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\n"
+      "Độc lập - Tự do - Hạnh phúc\nSố: 123/QĐ-UBND\nLâm Đồng, ngày 15 tháng 5 năm 2026\n"
+      "QUYẾT ĐỊNH\nVề việc ban hành Quy chế quản lý tài liệu lưu trữ điện tử\n"
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n");
+  EXPECT_EQ(m.issuer, "Ủy ban nhân dân tỉnh Lâm Đồng");
+  EXPECT_EQ(m.province, "Lâm Đồng");
+  EXPECT_EQ(m.number, "123/QĐ-UBND");
+  EXPECT_EQ(m.title, "Về việc ban hành Quy chế quản lý tài liệu lưu trữ điện tử");
+}
+
 TEST(MetadataTest, DraftNumberIsBlank) {
   DocumentMetadata m = extract_metadata("Số:          /GDĐT-VP\n\nV/v một việc\n");
   EXPECT_EQ(m.number, "");

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -145,9 +146,19 @@ FilePipeline::FilePipeline(std::vector<ListedFile> files, std::map<std::string, 
     : files_(std::move(files)),
       known_(std::move(known)),
       intake_(std::move(intake)),
-      ahead_(ahead ? ahead : 1) {
-  for (size_t i = 0; i < std::max<size_t>(workers, 1); ++i)
-    threads_.emplace_back([this] { work(); });
+      ahead_(ahead ? ahead : 1),
+      ocr_progress_(std::max<size_t>(workers, 1)) {
+  for (size_t i = 0; i < ocr_progress_.size(); ++i) threads_.emplace_back([this, i] { work(i); });
+}
+
+std::pair<int, int> FilePipeline::ocr_progress() const {
+  std::lock_guard lock(progress_mutex_);
+  std::pair<int, int> sum{0, 0};
+  for (const auto& [done, total] : ocr_progress_) {
+    sum.first += done;
+    sum.second += total;
+  }
+  return sum;
 }
 
 FilePipeline::~FilePipeline() {
@@ -159,10 +170,16 @@ FilePipeline::~FilePipeline() {
   for (std::thread& t : threads_) t.join();
 }
 
-std::optional<PreparedFile> FilePipeline::next() {
+std::optional<PreparedFile> FilePipeline::next(const std::function<void()>& while_waiting) {
   std::unique_lock lock(mutex_);
   if (taken_ == files_.size()) return std::nullopt;
-  ready_.wait(lock, [this] { return prepared_.count(taken_) > 0; });
+  auto ready = [this] { return prepared_.count(taken_) > 0; };
+  while (!ready_.wait_for(lock, std::chrono::milliseconds(500), ready)) {
+    if (!while_waiting) continue;
+    lock.unlock();
+    while_waiting();
+    lock.lock();
+  }
   auto it = prepared_.find(taken_);
   PreparedFile file = std::move(it->second);
   prepared_.erase(it);
@@ -171,7 +188,12 @@ std::optional<PreparedFile> FilePipeline::next() {
   return file;
 }
 
-void FilePipeline::work() {
+void FilePipeline::work(size_t worker) {
+  IntakeSettings intake = intake_;
+  intake.read.on_ocr_page = [this, worker](int done, int total) {
+    std::lock_guard lock(progress_mutex_);
+    ocr_progress_[worker] = {done, total};
+  };
   for (;;) {
     size_t index;
     {
@@ -186,13 +208,17 @@ void FilePipeline::work() {
     PreparedFile file;
     try {
       auto known = known_.find(listed.key);
-      file = prepare_file(listed, known == known_.end() ? nullptr : &known->second, intake_);
+      file = prepare_file(listed, known == known_.end() ? nullptr : &known->second, intake);
     } catch (const std::exception& e) {  // e.g. bad_alloc on a pathological file
       file.path = listed.path;
       file.error = std::string("cannot index: ") + e.what();
     } catch (const Xapian::Error& e) {
       file.path = listed.path;
       file.error = "cannot index: " + e.get_description();
+    }
+    {
+      std::lock_guard progress(progress_mutex_);
+      ocr_progress_[worker] = {0, 0};
     }
     std::lock_guard lock(mutex_);
     prepared_.emplace(index, std::move(file));

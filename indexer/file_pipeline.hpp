@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -63,11 +64,15 @@ class FilePipeline {
   FilePipeline(const FilePipeline&) = delete;
   FilePipeline& operator=(const FilePipeline&) = delete;
 
-  // The next prepared file, in order; nullopt after the last.
-  std::optional<PreparedFile> next();
+  // The next prepared file, in order; nullopt after the last. `while_waiting`, when given, is
+  // called about twice a second while the file is still being read (a long OCR).
+  std::optional<PreparedFile> next(const std::function<void()>& while_waiting = {});
+
+  // Scanned pages read so far, and to read, in the files being read now.
+  std::pair<int, int> ocr_progress() const;
 
  private:
-  void work();
+  void work(size_t worker);
 
   const std::vector<ListedFile> files_;
   const std::map<std::string, FileRecord> known_;
@@ -79,6 +84,8 @@ class FilePipeline {
   size_t claimed_ = 0;                       // files handed to a worker
   size_t taken_ = 0;                         // files handed to the consumer
   bool stopping_ = false;
+  std::vector<std::pair<int, int>> ocr_progress_;  // per worker: pages done, total
+  mutable std::mutex progress_mutex_;
   std::vector<std::thread> threads_;
 };
 

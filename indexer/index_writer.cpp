@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "file_pipeline.hpp"
@@ -291,7 +292,13 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
     // write postings without committing them: readers see whole batches, and only a batch's
     // commit syncs. A failure leaves the transaction uncommitted: the index keeps its last batch.
     db_.begin_transaction();
-    while (std::optional<PreparedFile> file = pipeline.next()) {
+    // While a file is long in reading (OCR), the progress shows its pages.
+    auto waiting = [&] {
+      std::tie(p.ocr_pages_done, p.ocr_pages_total) = pipeline.ocr_progress();
+      p.seconds = elapsed();
+      if (progress && p.ocr_pages_total > 0) progress(p);
+    };
+    while (std::optional<PreparedFile> file = pipeline.next(waiting)) {
       ++p.files_done;
       p.bytes_done += file->bytes;
       pending += write_file(*file, summary);
@@ -300,6 +307,7 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
         db_.begin_transaction();
         pending = 0;
       }
+      std::tie(p.ocr_pages_done, p.ocr_pages_total) = pipeline.ocr_progress();
       p.seconds = elapsed();
       if (progress) progress(p);
     }

@@ -114,9 +114,14 @@ void draw_progress(const tracuu::IndexProgress& p) {
   int filled = static_cast<int>(fraction * kWidth);
   double rate = p.seconds > 0 ? double(p.bytes_done) / 1e6 / p.seconds : 0;
   double eta = rate > 0 ? double(p.bytes_total - p.bytes_done) / 1e6 / rate : 0;
-  std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %.1f MB/s  ETA %.0fs ",
+  std::string ocr;
+  if (p.ocr_pages_total > 0) {
+    ocr =
+        "  OCR page " + std::to_string(p.ocr_pages_done) + "/" + std::to_string(p.ocr_pages_total);
+  }
+  std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %.1f MB/s  ETA %.0fs%s    ",
                std::string(filled, '=').c_str(), std::string(kWidth - filled, ' ').c_str(),
-               p.files_done, p.files_total, rate, eta);
+               p.files_done, p.files_total, rate, eta, ocr.c_str());
   if (p.files_done == p.files_total) std::fprintf(stderr, "\n");
 }
 

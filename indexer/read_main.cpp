@@ -2,9 +2,13 @@
 // output. tracuu-index runs it as a child process for every file that is not plain text
 // (intake.hpp), so that a file that crashes, hangs or exhausts a reader stops only this
 // process. It limits its own CPU time and address space before it opens the file.
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -45,7 +49,15 @@ int main(int argc, char** argv) {
   app.add_option("--memory-mb", memory_mb, "address space limit (0: none)");
   app.add_option("FILE", path, "the file")->required();
   CLI11_PARSE(app, argc, argv);
+  // An indexer killed mid-file (kill -9 included) takes its reader with it, rather than leave
+  // it reading pages nobody will index.
+  const pid_t parent = ::getppid();
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) return 1;
   options.ocr = !no_ocr;
+  options.on_ocr_page = [](int done, int total) {
+    std::fprintf(stderr, "tracuu-read: OCR page %d/%d\n", done, total);
+  };
   options.ocr_cache = cache;
   if (cpu_seconds > 0) limit(RLIMIT_CPU, static_cast<rlim_t>(cpu_seconds));
   if (memory_mb > 0) limit(RLIMIT_AS, static_cast<rlim_t>(memory_mb) << 20);

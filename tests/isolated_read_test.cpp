@@ -23,6 +23,8 @@ fs::path fake_reader(const TempDir& dir) {
                       "  CRASH) kill -SEGV $$ ;;\n"
                       "  HANG_) exec sleep 30 ;;\n"
                       "  NOANS) echo 'tesseract: cannot allocate' >&2; exit 3 ;;\n"
+                      "  PAGES) for i in 1 2 3; do echo \"tracuu-read: OCR page $i/3\" >&2; done\n"
+                      "         echo '{\"format\":\"pdf\",\"pages\":3}'; exit 0 ;;\n"
                       "esac\n"
                       "cat \"$f\"\n");
   fs::permissions(script, fs::perms::owner_all);
@@ -106,6 +108,18 @@ TEST(IsolatedReadTest, CrashHangAndSilenceAreFailuresWithReasons) {
   Result<ReadFile> garbage = read_file_isolated(dir / "garbage.pdf", reader, {});
   ASSERT_FALSE(garbage.is_ok());
   EXPECT_NE(garbage.status().message().find("not readable"), std::string::npos);
+}
+
+TEST(IsolatedReadTest, OcrProgressIsPassedOn) {
+  TempDir dir;
+  testing::write_file(dir / "scan.pdf", "PAGES");
+  std::vector<std::pair<int, int>> heard;
+  ReadOptions options;
+  options.on_ocr_page = [&](int done, int total) { heard.emplace_back(done, total); };
+  Result<ReadFile> got = read_file_isolated(dir / "scan.pdf", fake_reader(dir), options);
+  ASSERT_TRUE(got.is_ok()) << got.status().message();
+  EXPECT_EQ(got->pages, 3);
+  EXPECT_EQ(heard, (std::vector<std::pair<int, int>>{{1, 3}, {2, 3}, {3, 3}}));
 }
 
 TEST(IsolatedReadTest, MissingReaderProgramIsSaid) {

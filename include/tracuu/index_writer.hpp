@@ -59,6 +59,8 @@ struct IndexProgress {
   size_t files_total = 0;
   size_t bytes_done = 0;
   size_t bytes_total = 0;
+  int ocr_pages_done = 0;   // scanned pages read so far in the files being read now
+  int ocr_pages_total = 0;  //   and in all, while OCR runs (0 otherwise)
   double seconds = 0;
 };
 
@@ -120,7 +122,7 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   size_t batch_size_ = 2000;
   IntakeSettings intake_;
-  std::string db_path_;  // absolute: never listed as documents when under a root
+  std::string db_path_;                // absolute: never listed as documents when under a root
   std::filesystem::path sync_at_end_;  // a rebuild's database, synced once when it is complete
 };
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,9 @@ struct ReadOptions {
   bool ocr = true;                  // read scanned pages with tesseract
   std::filesystem::path ocr_cache;  // where OCR results are kept by page hash; empty: nowhere
   int ocr_threads = 2;              // pages read at once
+  // Called as each scanned page is read (from the reading threads, one at a time), so a long
+  // OCR shows its progress. tracuu-read passes it on to the indexer on its standard error.
+  std::function<void(int pages_done, int pages_total)> on_ocr_page;
 };
 
 // The text the pipeline analyses: paragraphs, cells and text boxes one per line in reading
@@ -95,6 +99,7 @@ struct ReadLimits {
 
 // Reads the file at `path` in a child process running `reader_program` (tracuu-read): a
 // crash, hang or exhausted limit of the reader is a failure of this file only, with its reason.
+// `options.on_ocr_page` hears the child's OCR progress.
 Result<ReadFile> read_file_isolated(const std::filesystem::path& path,
                                     const std::filesystem::path& reader_program,
                                     const ReadOptions& options, const ReadLimits& limits = {});

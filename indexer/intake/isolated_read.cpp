@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -23,9 +24,25 @@ extern char** environ;
 namespace tracuu {
 namespace {
 
+constexpr std::string_view kOcrProgress = "tracuu-read: OCR page ";
+
+// Progress lines the reader wrote ("tracuu-read: OCR page 3/12") since `from`, passed on.
+void report_progress(const std::string& err, size_t& from, const ReadOptions& options) {
+  for (size_t eol; (eol = err.find('\n', from)) != std::string::npos; from = eol + 1) {
+    std::string_view line(err.data() + from, eol - from);
+    if (!options.on_ocr_page || line.substr(0, kOcrProgress.size()) != kOcrProgress) continue;
+    line.remove_prefix(kOcrProgress.size());
+    int done = 0, total = 0;
+    if (std::sscanf(std::string(line).c_str(), "%d/%d", &done, &total) == 2) {
+      options.on_ocr_page(done, total);
+    }
+  }
+}
+
 // Reads the child's stdout and stderr until both close or `deadline`; false on timeout.
 bool drain(int out_fd, int err_fd, std::string& out, std::string& err,
-           std::chrono::steady_clock::time_point deadline) {
+           std::chrono::steady_clock::time_point deadline, const ReadOptions& options) {
+  size_t reported = 0;
   pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
   std::string* sinks[2] = {&out, &err};
   int open = 2;
@@ -41,9 +58,15 @@ bool drain(int out_fd, int err_fd, std::string& out, std::string& err,
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       ssize_t got = ::read(fds[i].fd, buf, sizeof buf);
       if (got > 0) {
-        // The reader's messages are for the failure's reason: the last few KB are enough.
-        if (i == 1 && sinks[i]->size() > 16384) sinks[i]->erase(0, 8192);
         sinks[i]->append(buf, static_cast<size_t>(got));
+        if (i == 1) {
+          report_progress(err, reported, options);
+          // The reader's messages are for the failure's reason: the last few KB are enough.
+          if (err.size() > 16384) {
+            err.erase(0, reported);
+            reported = 0;
+          }
+        }
       } else if (got == 0 || errno != EINTR) {
         fds[i].fd = -1;
         --open;
@@ -118,7 +141,7 @@ Result<ReadFile> read_file_isolated(const std::filesystem::path& path,
   }
   std::string out, err;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.seconds);
-  bool finished = drain(out_pipe[0], err_pipe[0], out, err, deadline);
+  bool finished = drain(out_pipe[0], err_pipe[0], out, err, deadline, options);
   ::close(out_pipe[0]);
   ::close(err_pipe[0]);
   if (!finished) ::kill(pid, SIGKILL);

@@ -213,6 +213,8 @@ void run_ocr(poppler::document& doc, std::vector<OcrJob>& jobs, const ReadOption
   const OcrCache cache(options.ocr_cache);
   std::mutex lock;
   std::atomic<size_t> next{0};
+  std::mutex progress_lock;
+  int done = 0;
   auto work = [&] {
     PageOcr ocr;
     for (size_t k = next++; k < jobs.size(); k = next++) {
@@ -220,6 +222,10 @@ void run_ocr(poppler::document& doc, std::vector<OcrJob>& jobs, const ReadOption
         jobs[k].result = ocr_page(doc, jobs[k].index, lock, ocr, cache);
       } catch (const std::exception& e) {
         jobs[k].result = Status::internal(e.what());
+      }
+      if (options.on_ocr_page) {
+        std::lock_guard hold(progress_lock);
+        options.on_ocr_page(++done, static_cast<int>(jobs.size()));
       }
     }
   };

@@ -4,6 +4,8 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -41,6 +43,24 @@ std::string take_text(char* text) {
   return s;
 }
 
+// Specks, stamp rims and signature strokes read as "®", "t", "°": no letters and digits,
+// or one or two letters alone on their line. A page number ("3") stays.
+bool is_speck(std::string_view text) {
+  size_t letters = 0, digits = 0, spaces = 0;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (u_isalpha(c)) ++letters;
+    if (u_isdigit(c)) ++digits;
+    if (c == ' ') ++spaces;
+  }
+  if (letters + digits == 0) return true;
+  const bool numbering = text.find_first_of(".)") != std::string_view::npos;  // "II.", "a)"
+  return digits == 0 && spaces == 0 && letters <= 2 && !numbering;
+}
+
 // Words into lines; a gap of several line heights inside a tesseract line is the gutter of
 // the header table, so the two cells stay two lines ("BỘ CÔNG AN" | "CỘNG HÒA XÃ HỘI…").
 class LineBuilder {
@@ -75,7 +95,7 @@ class LineBuilder {
 
  private:
   void close() {
-    if (open_ && !line_.text.empty()) lines_.push_back(std::move(line_));
+    if (open_ && !line_.text.empty() && !is_speck(line_.text)) lines_.push_back(std::move(line_));
     open_ = false;
   }
   std::vector<PageLine> lines_;

@@ -10,7 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -261,7 +261,9 @@ class PdfReader : public Reader {
  public:
   std::string_view format() const override { return "pdf"; }
   bool accepts(std::string_view mime, std::string_view extension) const override {
-    return mime == "application/pdf" || extension == ".pdf";
+    // A ".pdf" that libmagic knows as something else (a docx, an HTML page) is that; one it
+    // cannot tell (bytes before "%PDF") is tried as a PDF.
+    return mime == "application/pdf" || (extension == ".pdf" && mime == "application/octet-stream");
   }
   Result<ReadFile> read(std::string_view bytes, const ReadOptions& options) const override {
     try {
@@ -278,6 +280,8 @@ class PdfReader : public Reader {
  private:
   static Result<ReadFile> read_pdf(std::string_view bytes, const ReadOptions& options) {
     quiet_poppler();
+    if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
+      return Status::invalid_argument("PDF too large");
     std::unique_ptr<poppler::document> doc(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!doc) return Status::invalid_argument("damaged PDF");

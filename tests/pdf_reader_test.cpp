@@ -292,5 +292,40 @@ TEST(PageLayout, StampTextIsFurniture) {
             5u);
 }
 
+// Lines as OCR gives them, in pixels: tesseract's paragraph start before a lower-case line
+// of a wrapped sentence is outweighed; a heading and a capitals line stay apart.
+TEST(PageLayout, JoinsWrappedLinesOfAnOcrPage) {
+  LaidOutPage page;
+  page.number = 1;
+  page.width = 2480;
+  page.height = 3508;
+  page.ocr = true;
+  auto line = [](std::string text, double left, double right, double top, bool para) {
+    PageLine l;
+    l.text = std::move(text);
+    l.left = left;
+    l.right = right;
+    l.top = top;
+    l.bottom = top + 70;
+    l.first_word_width = 120;
+    l.starts_paragraph = para;
+    return l;
+  };
+  page.lines = {
+      line("QUYẾT ĐỊNH CỦA ỦY BAN", 900, 1600, 800, true),
+      line("Thực hiện Kết luận số 132-KL/TW của Bộ Chính trị về", 520, 2280, 1000, true),
+      line("việc tiếp tục thực hiện Chỉ thị số 36-CT/TW về tăng cường", 400, 2282, 1090, true),
+      line("hiệu quả công tác phòng, chống ma túy.", 400, 1500, 1180, false),
+      line("Điều 1. Thành lập Hội đồng", 520, 1400, 1300, true)};
+  ReadFile file;
+  file.blocks = intake::layout_blocks({page});
+  EXPECT_EQ(text_of(file),
+            "QUYẾT ĐỊNH CỦA ỦY BAN\n"
+            "Thực hiện Kết luận số 132-KL/TW của Bộ Chính trị về việc tiếp tục thực hiện Chỉ thị "
+            "số 36-CT/TW về tăng cường hiệu quả công tác phòng, chống ma túy.\n"
+            "Điều 1. Thành lập Hội đồng\n");
+  for (const TextBlock& b : file.blocks) EXPECT_TRUE(b.ocr);
+}
+
 }  // namespace
 }  // namespace tracuu

@@ -357,7 +357,9 @@ bool text_continues(const BodyLine& cur, const BodyLine& next) {
 bool same_page_join(const BodyLine& cur, const BodyLine& next) {
   const double h = std::max(cur.line->height(), next.line->height());
   if (h <= 0 || std::min(cur.line->height(), next.line->height()) < 0.5 * h) return false;
-  if (next.line->starts_paragraph) return false;
+  // Tesseract's paragraph starts are often wrong on a curved photo; a lower-case start
+  // after an open line outweighs them.
+  if (next.line->starts_paragraph && !starts_lower(next.cps)) return false;
   const bool below = next.line->top >= cur.line->top + 0.5 * cur.line->height() &&
                      next.line->top - cur.line->bottom <= 1.2 * h;
   return below && fills_column(cur, next) && continues_at_margin(cur, next) &&

@@ -292,6 +292,37 @@ TEST(PageLayout, StampTextIsFurniture) {
             5u);
 }
 
+// A file of two letters from one issuer: the issuer at the top of each page is each letter's
+// own, not a running header; the page numbers are.
+TEST(PageLayout, TheIssuerOfEachLetterInABundleIsNoRunningHeader) {
+  auto page = [](int number) {
+    LaidOutPage p;
+    p.number = number;
+    p.width = 600;
+    p.height = 840;
+    auto line = [](std::string text, double left, double top) {
+      PageLine l;
+      l.text = std::move(text);
+      l.left = left;
+      l.right = left + 150;
+      l.top = top;
+      l.bottom = top + 14;
+      l.first_word_width = 40;
+      return l;
+    };
+    p.lines = {line("ỦY BAN NHÂN DÂN", 80, 50), line("TỈNH LÂM ĐỒNG", 90, 66),
+               line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 50),
+               line("Thư số " + std::to_string(number), 80, 300),
+               line(std::to_string(number), 290, 800)};
+    return p;
+  };
+  ReadFile file;
+  file.blocks = intake::layout_blocks({page(1), page(2)});
+  EXPECT_EQ(text_of(file),
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThư số 1\n"
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThư số 2\n");
+}
+
 // Lines as OCR gives them, in pixels: tesseract's paragraph start before a lower-case line
 // of a wrapped sentence is outweighed; a heading and a capitals line stay apart.
 TEST(PageLayout, JoinsWrappedLinesOfAnOcrPage) {

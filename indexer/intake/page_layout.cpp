@@ -227,6 +227,25 @@ std::vector<size_t> edge_lines(const LaidOutPage& page) {
   return edges;
 }
 
+// A page that opens a document with the national motto: in a file of several letters the
+// issuer's name at the top of each is repeated, yet it is the letter's own, not a running
+// header.
+bool opens_document(const LaidOutPage& page) {
+  const size_t n = std::min<size_t>(page.lines.size(), 8);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view t = page.lines[i].text;
+    if (contains(t, "CỘNG HÒA XÃ HỘI") || contains(t, "CỘNG HOÀ XÃ HỘI") ||
+        contains(t, "ĐẢNG CỘNG SẢN VIỆT NAM"))
+      return true;
+  }
+  return false;
+}
+
+// Whether a line is in the top half of its page: where a document's header table sits.
+bool in_top_half(const LaidOutPage& page, const PageLine& line) {
+  return line.top + line.bottom < page.height;
+}
+
 // Keys of lines repeated at the edges of most pages.
 std::set<std::string> running_keys(const std::vector<LaidOutPage>& pages) {
   std::map<std::string, int> seen;
@@ -234,8 +253,11 @@ std::set<std::string> running_keys(const std::vector<LaidOutPage>& pages) {
   for (const LaidOutPage& p : pages) {
     if (p.lines.empty()) continue;
     ++paged;
+    const bool opens = opens_document(p);
     std::set<std::string> here;
-    for (size_t i : edge_lines(p)) here.insert(running_key(p.lines[i].text));
+    for (size_t i : edge_lines(p)) {
+      if (!(opens && in_top_half(p, p.lines[i]))) here.insert(running_key(p.lines[i].text));
+    }
     for (const std::string& k : here) ++seen[k];
   }
   std::set<std::string> keys;
@@ -276,16 +298,18 @@ enum class Role { kBody, kHeader, kFooter };
 std::vector<Role> page_roles(const LaidOutPage& page, const std::set<std::string>& running) {
   std::vector<Role> roles(page.lines.size(), Role::kBody);
   auto side = [&](const PageLine& l) {
-    return l.top + l.bottom < page.height ? Role::kHeader : Role::kFooter;
+    return in_top_half(page, l) ? Role::kHeader : Role::kFooter;
   };
   std::vector<bool> stamp = stamp_lines(page.lines);
   for (size_t i = 0; i < page.lines.size(); ++i) {
     if (stamp[i]) roles[i] = side(page.lines[i]);
   }
+  const bool opens = opens_document(page);
   for (size_t i : edge_lines(page)) {
     const PageLine& l = page.lines[i];
     std::string_view t = trim(l.text);
-    if (is_page_number(t) || running.count(running_key(t)) != 0 || starts_with(t, "CÔNG BÁO")) {
+    const bool repeated = running.count(running_key(t)) != 0 && !(opens && in_top_half(page, l));
+    if (is_page_number(t) || repeated || starts_with(t, "CÔNG BÁO")) {
       roles[i] = side(l);
     }
   }

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <sstream>
+#include <tuple>
 
 #include "intake/page_layout.hpp"
 #include "intake/page_ocr.hpp"
@@ -122,6 +123,23 @@ TEST(PdfReader, KeepsHeadingsListItemsAndHeaderLinesApart) {
         "Nguyễn Văn Bình"}) {
     EXPECT_TRUE(has_line(text, line)) << line << "\n" << text;
   }
+}
+
+// Reading order interleaves the header table's columns; its cells come out row by row.
+TEST(PdfReader, GivesTheHeaderTableAsCellsRowByRow) {
+  Result<ReadFile> r = read_pdf(fixture("quyet_dinh.pdf"));
+  ASSERT_TRUE(r.is_ok());
+  std::vector<std::tuple<int, int, std::string>> cells;
+  for (const TextBlock& b : r->blocks) {
+    if (b.kind == TextBlock::Kind::kCell) cells.emplace_back(b.row, b.col, b.text);
+  }
+  const std::vector<std::tuple<int, int, std::string>> expected = {
+      {0, 0, "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG"},
+      {0, 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"},
+      {1, 0, "Số: 123/QĐ-UBND"},
+      {1, 1, "Lâm Đồng, ngày 15 tháng 5 năm 2026"}};
+  EXPECT_EQ(cells, expected);
+  EXPECT_EQ(first_page_text(r.value()).rfind("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA", 0), 0u);
 }
 
 TEST(PdfReader, RunningHeaderAndPageNumbersStayOutOfTheBody) {

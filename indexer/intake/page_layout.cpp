@@ -293,7 +293,7 @@ std::vector<bool> stamp_lines(const std::vector<PageLine>& lines) {
 namespace {
 
 // What a page's lines are: furniture (header or footer) or body.
-enum class Role { kBody, kHeader, kFooter };
+enum class Role { kBody, kHeader, kFooter, kCell };
 
 std::vector<Role> page_roles(const LaidOutPage& page, const std::set<std::string>& running) {
   std::vector<Role> roles(page.lines.size(), Role::kBody);
@@ -408,6 +408,82 @@ TextBlock furniture_block(const LaidOutPage& page, const PageLine& line, Role ro
   return b;
 }
 
+bool is_motto(std::string_view t) {
+  return contains(t, "CỘNG HÒA XÃ HỘI") || contains(t, "CỘNG HOÀ XÃ HỘI") ||
+         contains(t, "ĐẢNG CỘNG SẢN VIỆT NAM");
+}
+
+// The first body line (of the first `within`) that passes `test`, or npos.
+template <typename Test>
+size_t first_body(const LaidOutPage& page, const std::vector<Role>& roles, size_t within,
+                  Test test) {
+  for (size_t i = 0, seen = 0; i < page.lines.size() && seen < within; ++i) {
+    if (roles[i] != Role::kBody) continue;
+    ++seen;
+    if (test(page.lines[i])) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The header table of an official document (Decree 30/2020's layout): the issuer beside the
+// national motto, the number beside the place and date, the subject ("V/v …") under the
+// number. Its lines come interleaved in reading order; as cells in row-major order, the
+// metadata extractor reads them as it reads a Word file's header table. The lines taken are
+// marked kCell in `roles`; nothing is taken from a page without the motto and a number.
+std::vector<TextBlock> header_cells(const LaidOutPage& page, std::vector<Role>& roles) {
+  const size_t motto =
+      first_body(page, roles, 8, [](const PageLine& l) { return is_motto(l.text); });
+  if (motto == std::string_view::npos) return {};
+  const PageLine& m = page.lines[motto];
+  const double split = m.left - 0.5 * m.height();
+  if (split < 0.25 * page.width) return {};  // the motto across the page: no two columns
+  const size_t number = first_body(page, roles, 14, [&](const PageLine& l) {
+    return starts_with(trim(l.text), "Số") && l.left < split;
+  });
+  if (number == std::string_view::npos) return {};
+  const PageLine& n = page.lines[number];
+  // Row 1 is the number's line and what stands beside it; row 0 everything above.
+  const double row1_top = n.top - 0.5 * n.height(), row1_end = n.top + 0.5 * n.height();
+  std::map<std::pair<int, int>, std::vector<size_t>> cells;
+  for (size_t i = 0, seen = 0; i < page.lines.size() && seen < 20; ++i) {
+    if (roles[i] != Role::kBody) continue;
+    ++seen;
+    const PageLine& l = page.lines[i];
+    if (l.top > row1_end) continue;
+    const int row = l.top < row1_top ? 0 : 1;
+    cells[{row, l.left < split ? 0 : 1}].push_back(i);
+  }
+  // The subject: left-column lines under the number, from "V/v" on.
+  double below = n.bottom;
+  bool subject = false;
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const PageLine& l = page.lines[i];
+    if (roles[i] != Role::kBody || l.top <= row1_end) continue;
+    if (!subject && !starts_with(trim(l.text), "V/v")) break;
+    if (l.right > split + l.height() || l.top > below + 1.5 * l.height()) break;
+    subject = true;
+    cells[{2, 0}].push_back(i);
+    below = l.bottom;
+  }
+  std::vector<TextBlock> out;
+  for (auto& [at, lines] : cells) {
+    std::sort(lines.begin(), lines.end(),
+              [&](size_t a, size_t b) { return page.lines[a].top < page.lines[b].top; });
+    TextBlock cell;
+    cell.kind = TextBlock::Kind::kCell;
+    cell.row = at.first;
+    cell.col = at.second;
+    cell.page = page.number;
+    cell.ocr = page.ocr;
+    for (size_t i : lines) {
+      if (!cell.text.empty()) cell.text.push_back('\n');
+      cell.text.append(trim(page.lines[i].text));
+      roles[i] = Role::kCell;
+    }
+    out.push_back(std::move(cell));
+  }
+  return out;
+}
 }  // namespace
 
 bool is_stamp_line(std::string_view line) {
@@ -458,7 +534,8 @@ std::vector<TextBlock> layout_blocks(const std::vector<LaidOutPage>& pages) {
     previous.clear();
   };
   for (const LaidOutPage& page : pages) {
-    const std::vector<Role> roles = page_roles(page, running);
+    std::vector<Role> roles = page_roles(page, running);
+    std::vector<TextBlock> cells = header_cells(page, roles);
     std::vector<const PageLine*> body;
     for (size_t i = 0; i < page.lines.size(); ++i) {
       if (roles[i] == Role::kBody && !trim(page.lines[i].text).empty())
@@ -469,8 +546,14 @@ std::vector<TextBlock> layout_blocks(const std::vector<LaidOutPage>& pages) {
     // Furniture goes out before the page's body; a paragraph from the page before stays open.
     std::vector<TextBlock> furniture;
     for (size_t i = 0; i < page.lines.size(); ++i) {
-      if (roles[i] != Role::kBody)
+      if (roles[i] == Role::kHeader || roles[i] == Role::kFooter)
         furniture.push_back(furniture_block(page, page.lines[i], roles[i]));
+    }
+    if (!cells.empty()) {  // a page that opens a document continues no paragraph
+      flush();
+      for (TextBlock& f : furniture) blocks.push_back(std::move(f));
+      for (TextBlock& c : cells) blocks.push_back(std::move(c));
+      furniture.clear();
     }
     bool first = true;
     for (const PageLine* l : body) {

@@ -13,7 +13,7 @@ namespace {
 
 // Changes when what a page's OCR gives changes (engine, model, settings, file layout): older
 // entries are then simply never found again.
-constexpr std::string_view kVersion = "tracuu-ocr 2 tesseract vie psm-auto";
+constexpr std::string_view kVersion = "tracuu-ocr 3 tesseract vie psm-auto";
 
 std::string hex(uint64_t v) {
   char buf[17];

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "tracuu/normalize.hpp"
+
 namespace tracuu::intake {
 namespace {
 
@@ -227,16 +229,25 @@ std::vector<size_t> edge_lines(const LaidOutPage& page) {
   return edges;
 }
 
+// The national motto's first line, also as OCR misreads its marks ("CỌNG HÒA XÃ HỌI").
+bool is_motto(std::string_view t) {
+  const std::string folded = fold_diacritics(t);
+  return contains(folded, "cong hoa xa hoi") || contains(folded, "dang cong san viet nam");
+}
+
+// "Số:", also as OCR misreads it ("Só:").
+bool starts_number(std::string_view t) {
+  const std::string folded = fold_diacritics(trim(t).substr(0, 8));
+  return starts_with(folded, "so:") || starts_with(folded, "so ");
+}
+
 // A page that opens a document with the national motto: in a file of several letters the
 // issuer's name at the top of each is repeated, yet it is the letter's own, not a running
 // header.
 bool opens_document(const LaidOutPage& page) {
   const size_t n = std::min<size_t>(page.lines.size(), 8);
   for (size_t i = 0; i < n; ++i) {
-    std::string_view t = page.lines[i].text;
-    if (contains(t, "CỘNG HÒA XÃ HỘI") || contains(t, "CỘNG HOÀ XÃ HỘI") ||
-        contains(t, "ĐẢNG CỘNG SẢN VIỆT NAM"))
-      return true;
+    if (is_motto(page.lines[i].text)) return true;
   }
   return false;
 }
@@ -408,11 +419,6 @@ TextBlock furniture_block(const LaidOutPage& page, const PageLine& line, Role ro
   return b;
 }
 
-bool is_motto(std::string_view t) {
-  return contains(t, "CỘNG HÒA XÃ HỘI") || contains(t, "CỘNG HOÀ XÃ HỘI") ||
-         contains(t, "ĐẢNG CỘNG SẢN VIỆT NAM");
-}
-
 // The first body line (of the first `within`) that passes `test`, or npos.
 template <typename Test>
 size_t first_body(const LaidOutPage& page, const std::vector<Role>& roles, size_t within,
@@ -437,9 +443,8 @@ std::vector<TextBlock> header_cells(const LaidOutPage& page, std::vector<Role>& 
   const PageLine& m = page.lines[motto];
   const double split = m.left - 0.5 * m.height();
   if (split < 0.25 * page.width) return {};  // the motto across the page: no two columns
-  const size_t number = first_body(page, roles, 14, [&](const PageLine& l) {
-    return starts_with(trim(l.text), "Số") && l.left < split;
-  });
+  const size_t number = first_body(
+      page, roles, 14, [&](const PageLine& l) { return starts_number(l.text) && l.left < split; });
   if (number == std::string_view::npos) return {};
   const PageLine& n = page.lines[number];
   // Row 1 is the number's line and what stands beside it; row 0 everything above.

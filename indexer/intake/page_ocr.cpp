@@ -10,6 +10,8 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "tracuu/normalize.hpp"
+
 namespace tracuu::intake {
 namespace {
 
@@ -69,6 +71,7 @@ class LineBuilder {
     if (text.empty()) return;
     const double h = open_ ? std::max(1.0, line_.height()) : 0;
     if (open_ && !new_line && l - last_right_ > 2.5 * h) new_line = true;
+    if (open_ && !new_line && starts_motto(text)) new_line = true;
     if (!open_ || new_line) {
       close();
       line_ = PageLine{};
@@ -87,6 +90,7 @@ class LineBuilder {
     }
     line_.text += text;
     last_right_ = r;
+    last_word_ = std::move(text);
   }
   std::vector<PageLine> finish() {
     close();
@@ -102,6 +106,14 @@ class LineBuilder {
   PageLine line_;
   bool open_ = false;
   int last_right_ = 0;
+  std::string last_word_;
+
+  // "CỘNG" of the national motto, where tesseract ran the issuer's cell into it ("BỘ CÔNG AN
+  // _ CỘNG HÒA XÃ HỘI…"); not the "CỘNG" of "ĐẢNG CỘNG SẢN".
+  bool starts_motto(const std::string& word) const {
+    return fold_diacritics(word) == "cong" && word != "cộng" && word != "Cộng" &&
+           fold_diacritics(last_word_) != "dang";
+  }
 };
 
 std::vector<PageLine> recognised_lines(tesseract::TessBaseAPI& api) {

@@ -19,7 +19,7 @@ std::atomic<uint64_t> g_runs{0};
 
 // A page that keeps tesseract busy this long is noise (a photo, a halftone), not text: it is
 // given up so that the rest of the file is read within the reader's time limit.
-constexpr int kPageDeadlineMs = 45'000;
+constexpr int kPageDeadlineMs = 30'000;
 
 // Tesseract parallelises its network with OpenMP; with one engine per page thread that only
 // oversubscribes the cores and spins. OMP_THREAD_LIMIT is read when libgomp loads, too early

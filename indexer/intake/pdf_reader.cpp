@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <limits>
 #include <mutex>
 #include <thread>
@@ -25,6 +26,10 @@ namespace {
 // Fewer real characters than this on a page that also carries an image: a scan.
 constexpr size_t kScanChars = 200;
 constexpr int kOcrDpi = 300;
+// No page is started after this long reading one file: the reader runs under a wall-clock
+// limit (ReadLimits, 120 s by default) and a file whose OCR is cut short by it would give
+// nothing, where this way it gives the pages read (the rest come from the cache next time).
+constexpr auto kOcrBudget = std::chrono::seconds(80);
 // The longest side of a rendered page, so that a poster-sized page cannot exhaust memory.
 constexpr double kMaxRenderPixels = 7200;
 
@@ -211,11 +216,16 @@ Result<OcrPage> ocr_page(poppler::document& doc, int index, std::mutex& lock, Pa
 void run_ocr(poppler::document& doc, std::vector<OcrJob>& jobs, const ReadOptions& options) {
   if (jobs.empty()) return;
   const OcrCache cache(options.ocr_cache);
+  const auto deadline = std::chrono::steady_clock::now() + kOcrBudget;
   std::mutex lock;
   std::atomic<size_t> next{0};
   auto work = [&] {
     PageOcr ocr;
     for (size_t k = next++; k < jobs.size(); k = next++) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        jobs[k].result = Status::unavailable("not read in the file's OCR time");
+        continue;
+      }
       try {
         jobs[k].result = ocr_page(doc, jobs[k].index, lock, ocr, cache);
       } catch (const std::exception& e) {

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -26,6 +27,7 @@ std::u32string code_points(std::string_view s) {
   return out;
 }
 
+// Lines from poppler and tesseract carry stray spaces at their ends.
 std::string_view trim(std::string_view s) {
   const size_t b = s.find_first_not_of(" \t\r\n\f\v");
   if (b == std::string_view::npos) return {};
@@ -44,58 +46,11 @@ bool contains(std::string_view s, std::string_view part) {
 // Letters of Vietnamese beyond ASCII: precomposed vowels with marks, ă â đ ê ô ơ ư, and the
 // combining marks of "Unicode tổ hợp" text.
 bool is_vietnamese_letter(char32_t c) {
-  if (c >= 0x1EA0 && c <= 0x1EF9) return true;
-  if (c >= 0x0300 && c <= 0x0309) return true;
-  switch (c) {
-    case 0xC0:
-    case 0xC1:
-    case 0xC2:
-    case 0xC3:
-    case 0xC8:
-    case 0xC9:
-    case 0xCA:
-    case 0xCC:
-    case 0xCD:
-    case 0xD2:
-    case 0xD3:
-    case 0xD4:
-    case 0xD5:
-    case 0xD9:
-    case 0xDA:
-    case 0xDD:
-    case 0xE0:
-    case 0xE1:
-    case 0xE2:
-    case 0xE3:
-    case 0xE8:
-    case 0xE9:
-    case 0xEA:
-    case 0xEC:
-    case 0xED:
-    case 0xF2:
-    case 0xF3:
-    case 0xF4:
-    case 0xF5:
-    case 0xF9:
-    case 0xFA:
-    case 0xFD:
-    case 0x102:
-    case 0x103:
-    case 0x110:
-    case 0x111:
-    case 0x128:
-    case 0x129:
-    case 0x168:
-    case 0x169:
-    case 0x1A0:
-    case 0x1A1:
-    case 0x1AF:
-    case 0x1B0:
-    case 0x323:
-      return true;
-    default:
-      return false;
-  }
+  static constexpr std::u32string_view kOutsideBlock =
+      U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư\u0323";
+  if (c >= 0x1EA0 && c <= 0x1EF9) return true;  // Latin Extended Additional: ạ ả ấ … ỹ
+  if (c >= 0x0300 && c <= 0x0309) return true;  // combining grave … hook above
+  return kOutsideBlock.find(c) != std::u32string_view::npos;
 }
 
 // The symbols TCVN3 bytes turn into when read as cp1252: legacy text the pipeline repairs,
@@ -105,9 +60,11 @@ bool is_tcvn3_mark(char32_t c) {
          c == U'®' || c == U'¬' || c == U'§';
 }
 
+// Latin-1 letters Vietnamese never uses (Ø æ Ë …), as a WinAnsi font without Vietnamese puts
+// them in its place. Not × ÷, and not Ð, which some Vietnamese PDFs use for Đ.
 bool is_foreign_latin(char32_t c) {
   return ((c >= 0xC0 && c <= 0xFF) || c == 0x152 || c == 0x153 || c == 0x178) &&
-         !is_vietnamese_letter(c) && c != 0xD7 && c != 0xF7;
+         !is_vietnamese_letter(c) && c != 0xD7 && c != 0xF7 && c != 0xD0 && c != 0xF0;
 }
 
 // "1.", "1.2.", "2)", "IV.", "a)", "đ)" before a space: a numbered heading or list item.
@@ -237,7 +194,7 @@ bool is_motto(std::string_view t) {
 
 // "Số:", also as OCR misreads it ("Só:").
 bool starts_number(std::string_view t) {
-  const std::string folded = fold_diacritics(trim(t).substr(0, 8));
+  const std::string folded = fold_diacritics(trim(t));
   return starts_with(folded, "so:") || starts_with(folded, "so ");
 }
 
@@ -281,7 +238,6 @@ std::set<std::string> running_keys(const std::vector<LaidOutPage>& pages) {
 }  // namespace
 
 // The CA signer's stamp is drawn as lines of its own; the organ line between them is not text.
-
 std::vector<bool> stamp_lines(const std::vector<PageLine>& lines) {
   std::vector<bool> stamp(lines.size(), false);
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -352,6 +308,7 @@ Column column_of(const LaidOutPage& page, const std::vector<const PageLine*>& bo
   return {lefts[lefts.size() / 5], rights[(rights.size() - 1) * 9 / 10]};
 }
 
+// A body line with what joining it needs: its page's column and its decoded text.
 struct BodyLine {
   const PageLine* line;
   const LaidOutPage* page;
@@ -389,6 +346,8 @@ bool text_continues(const BodyLine& cur, const BodyLine& next) {
   return true;
 }
 
+// Two lines of one page are one paragraph when the first was wrapped: the next line is the
+// one under it, of the same size, and neither the geometry nor the text says otherwise.
 bool same_page_join(const BodyLine& cur, const BodyLine& next) {
   const double h = std::max(cur.line->height(), next.line->height());
   if (h <= 0 || std::min(cur.line->height(), next.line->height()) < 0.5 * h) return false;
@@ -410,6 +369,8 @@ bool page_break_join(const BodyLine& cur, const BodyLine& next) {
   return starts_lower(next.cps) || end == U',' || u_isalnum(static_cast<UChar32>(end));
 }
 
+// Furniture is kept apart as a block of its own, never dropped: a reader of the JSON can see
+// what was set aside.
 TextBlock furniture_block(const LaidOutPage& page, const PageLine& line, Role role) {
   TextBlock b;
   b.kind = role == Role::kHeader ? TextBlock::Kind::kPageHeader : TextBlock::Kind::kPageFooter;

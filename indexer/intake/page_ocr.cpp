@@ -35,6 +35,7 @@ void keep_openmp_to_one_thread() {
   done = true;
 }
 
+// Tesseract's strings are new[]-allocated and may carry its own line breaks.
 std::string take_text(char* text) {
   std::string s = text != nullptr ? text : "";
   delete[] text;
@@ -116,6 +117,7 @@ class LineBuilder {
   }
 };
 
+// Word by word, so that each line has its box and its first word's width.
 std::vector<PageLine> recognised_lines(tesseract::TessBaseAPI& api) {
   LineBuilder lines;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());

@@ -33,6 +33,7 @@ constexpr auto kOcrBudget = std::chrono::seconds(80);
 // The longest side of a rendered page, so that a poster-sized page cannot exhaust memory.
 constexpr double kMaxRenderPixels = 7200;
 
+// poppler hands text as UTF-16; the rest of tracuu reads UTF-8.
 std::string utf8(const poppler::ustring& s) {
   poppler::byte_array bytes = s.to_utf8();
   return std::string(bytes.begin(), bytes.end());
@@ -97,6 +98,8 @@ class WordLines {
   bool space_after_ = false;
 };
 
+// A page's text layer as lines with their boxes, in points; a turned page's words come
+// upright, so its size is turned too.
 LaidOutPage text_layer(poppler::page& page, int number) {
   LaidOutPage out;
   out.number = number;
@@ -141,6 +144,7 @@ double ink_outside_text(poppler::page& page, const LaidOutPage& layer) {
   return static_cast<double>(ink) / (static_cast<double>(image.width()) * image.height());
 }
 
+// The layer's text in one piece, for tests on the text as a whole.
 std::string all_text(const LaidOutPage& page) {
   std::string s;
   for (const PageLine& l : page.lines) s += l.text + "\n";
@@ -155,6 +159,7 @@ enum class Layer {
   kBroken,  // text in a font without Vietnamese: OCR, never the layer
 };
 
+// Decided page by page: a file often mixes typed pages and scanned annexes.
 Layer judge(poppler::page& page, const LaidOutPage& layer) {
   if (is_broken_vietnamese(all_text(layer))) return Layer::kBroken;
   const size_t chars = real_text_chars(layer.lines);

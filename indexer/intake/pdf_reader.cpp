@@ -179,6 +179,7 @@ std::vector<PageLine> stamps_of(const LaidOutPage& layer) {
   return out;
 }
 
+// A page handed to the OCR threads, and what they made of it.
 struct OcrJob {
   int index = 0;  // 0-based page
   Layer layer = Layer::kScan;
@@ -203,6 +204,8 @@ poppler::image render_for_ocr(poppler::document& doc, int index, std::mutex& loc
   return renderer.render_page(page.get(), dpi, dpi);
 }
 
+// The cache is asked by the rendered image, not by the file: the same scan re-signed, renamed
+// or bundled into another PDF is found again.
 Result<OcrPage> ocr_page(poppler::document& doc, int index, std::mutex& lock, PageOcr& ocr,
                          const OcrCache& cache) {
   int dpi = kOcrDpi;
@@ -272,6 +275,7 @@ bool ocr_says_more(const OcrPage& ocr, const LaidOutPage& layer) {
   return from_image > from_layer + from_layer / 2 + 50;
 }
 
+// The reader registered for application/pdf.
 class PdfReader : public Reader {
  public:
   std::string_view format() const override { return "pdf"; }
@@ -293,6 +297,8 @@ class PdfReader : public Reader {
   }
 
  private:
+  // Text layers first, in this thread; then the scans, in parallel; then the layout of all
+  // pages at once, since running headers are found across pages.
   static Result<ReadFile> read_pdf(std::string_view bytes, const ReadOptions& options) {
     quiet_poppler();
     if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
@@ -335,6 +341,7 @@ class PdfReader : public Reader {
     return file;
   }
 
+  // OCR's lines replace the page's layer, except on a short page whose layer says as much.
   static void take_ocr(OcrJob& job, LaidOutPage& page, ReadFile& file) {
     const std::string where = "page " + std::to_string(job.index + 1);
     if (!job.result.is_ok()) {

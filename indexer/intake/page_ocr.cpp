@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <mutex>
 
 #include "tracuu/normalize.hpp"
 
@@ -26,7 +27,9 @@ constexpr int kPageDeadlineMs = 30'000;
 // for us, so each OCR thread also turns its own parallel regions off (max active levels 0),
 // through dlsym so that a tesseract built without OpenMP needs nothing.
 void keep_openmp_to_one_thread() {
-  ::setenv("OMP_THREAD_LIMIT", "1", 0);
+  // Once, before any engine starts: setenv beside tesseract's getenv in another thread races.
+  static std::once_flag once;
+  std::call_once(once, [] { ::setenv("OMP_THREAD_LIMIT", "1", 0); });
   using SetLevels = void (*)(int);
   static const auto set_levels =
       reinterpret_cast<SetLevels>(::dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));

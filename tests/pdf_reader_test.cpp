@@ -197,7 +197,7 @@ TEST(PdfReader, ReadsAScanByOcrOnceThenFromTheCache) {
   EXPECT_EQ(intake::ocr_runs(), before + 1);  // nothing read again
   EXPECT_EQ(text_of(second.value()), text_of(first.value()));
   EXPECT_EQ(second->ocr_pages, std::vector<int>{1});
-  EXPECT_LT(seconds, 1.0);
+  EXPECT_LT(seconds, 5.0);  // a render and a hash, no OCR; lenient for a busy machine
 }
 
 TEST(PdfReader, OcrsOnlyTheScannedPageOfAMixedFile) {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <sstream>
+#include <tuple>
 
 #include "intake/page_layout.hpp"
 #include "intake/page_ocr.hpp"
@@ -124,6 +125,23 @@ TEST(PdfReader, KeepsHeadingsListItemsAndHeaderLinesApart) {
   }
 }
 
+// Reading order interleaves the header table's columns; its cells come out row by row.
+TEST(PdfReader, GivesTheHeaderTableAsCellsRowByRow) {
+  Result<ReadFile> r = read_pdf(fixture("quyet_dinh.pdf"));
+  ASSERT_TRUE(r.is_ok());
+  std::vector<std::tuple<int, int, std::string>> cells;
+  for (const TextBlock& b : r->blocks) {
+    if (b.kind == TextBlock::Kind::kCell) cells.emplace_back(b.row, b.col, b.text);
+  }
+  const std::vector<std::tuple<int, int, std::string>> expected = {
+      {0, 0, "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG"},
+      {0, 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"},
+      {1, 0, "Số: 123/QĐ-UBND"},
+      {1, 1, "Lâm Đồng, ngày 15 tháng 5 năm 2026"}};
+  EXPECT_EQ(cells, expected);
+  EXPECT_EQ(first_page_text(r.value()).rfind("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA", 0), 0u);
+}
+
 TEST(PdfReader, RunningHeaderAndPageNumbersStayOutOfTheBody) {
   Result<ReadFile> r = read_pdf(fixture("quyet_dinh.pdf"));
   ASSERT_TRUE(r.is_ok());
@@ -179,7 +197,7 @@ TEST(PdfReader, ReadsAScanByOcrOnceThenFromTheCache) {
   EXPECT_EQ(intake::ocr_runs(), before + 1);  // nothing read again
   EXPECT_EQ(text_of(second.value()), text_of(first.value()));
   EXPECT_EQ(second->ocr_pages, std::vector<int>{1});
-  EXPECT_LT(seconds, 1.0);
+  EXPECT_LT(seconds, 5.0);  // a render and a hash, no OCR; lenient for a busy machine
 }
 
 TEST(PdfReader, OcrsOnlyTheScannedPageOfAMixedFile) {
@@ -290,6 +308,72 @@ TEST(PageLayout, StampTextIsFurniture) {
   EXPECT_EQ(intake::real_text_chars(
                 {line("SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 06/01/2026", 10), line("Điều 1", 30)}),
             5u);
+}
+
+// A file of two letters from one issuer: the issuer at the top of each page is each letter's
+// own, not a running header; the page numbers are.
+TEST(PageLayout, TheIssuerOfEachLetterInABundleIsNoRunningHeader) {
+  auto page = [](int number) {
+    LaidOutPage p;
+    p.number = number;
+    p.width = 600;
+    p.height = 840;
+    auto line = [](std::string text, double left, double top) {
+      PageLine l;
+      l.text = std::move(text);
+      l.left = left;
+      l.right = left + 150;
+      l.top = top;
+      l.bottom = top + 14;
+      l.first_word_width = 40;
+      return l;
+    };
+    p.lines = {line("ỦY BAN NHÂN DÂN", 80, 50), line("TỈNH LÂM ĐỒNG", 90, 66),
+               line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 50),
+               line("Thư số " + std::to_string(number), 80, 300),
+               line(std::to_string(number), 290, 800)};
+    return p;
+  };
+  ReadFile file;
+  file.blocks = intake::layout_blocks({page(1), page(2)});
+  EXPECT_EQ(text_of(file),
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThư số 1\n"
+            "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThư số 2\n");
+}
+
+// Lines as OCR gives them, in pixels: tesseract's paragraph start before a lower-case line
+// of a wrapped sentence is outweighed; a heading and a capitals line stay apart.
+TEST(PageLayout, JoinsWrappedLinesOfAnOcrPage) {
+  LaidOutPage page;
+  page.number = 1;
+  page.width = 2480;
+  page.height = 3508;
+  page.ocr = true;
+  auto line = [](std::string text, double left, double right, double top, bool para) {
+    PageLine l;
+    l.text = std::move(text);
+    l.left = left;
+    l.right = right;
+    l.top = top;
+    l.bottom = top + 70;
+    l.first_word_width = 120;
+    l.starts_paragraph = para;
+    return l;
+  };
+  page.lines = {
+      line("QUYẾT ĐỊNH CỦA ỦY BAN", 900, 1600, 800, true),
+      line("Thực hiện Kết luận số 132-KL/TW của Bộ Chính trị về", 520, 2280, 1000, true),
+      line("việc tiếp tục thực hiện Chỉ thị số 36-CT/TW về tăng cường", 400, 2282, 1090, true),
+      line("hiệu quả công tác phòng, chống ma túy.", 400, 1500, 1180, false),
+      line("Điều 1. Thành lập Hội đồng", 520, 1400, 1300, true)};
+  ReadFile file;
+  file.blocks = intake::layout_blocks({page});
+  EXPECT_EQ(text_of(file),
+            "QUYẾT ĐỊNH CỦA ỦY BAN\n"
+            "Thực hiện Kết luận số 132-KL/TW của Bộ Chính trị về việc tiếp tục thực hiện Chỉ thị "
+            "số 36-CT/TW về tăng cường hiệu quả công tác phòng, chống ma túy.\n"
+            "Điều 1. Thành lập Hội đồng\n");
+  for (const TextBlock& b : file.blocks) EXPECT_TRUE(b.ocr);
 }
 
 }  // namespace

@@ -13,14 +13,16 @@ namespace {
 
 // Changes when what a page's OCR gives changes (engine, model, settings, file layout): older
 // entries are then simply never found again.
-constexpr std::string_view kVersion = "tracuu-ocr 1 tesseract vie psm-auto";
+constexpr std::string_view kVersion = "tracuu-ocr 3 tesseract vie psm-auto";
 
+// Fixed-width names: one file per key, and listing the folder shows nothing else.
 std::string hex(uint64_t v) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
   return buf;
 }
 
+// Text, one line per OCR line with its box: small, and readable when a page reads wrongly.
 std::string serialise(const OcrPage& page) {
   std::ostringstream out;
   out << kVersion << "\n" << page.confidence << " " << page.width << " " << page.height << "\n";
@@ -31,6 +33,7 @@ std::string serialise(const OcrPage& page) {
   return out.str();
 }
 
+// Anything that is not a whole entry of this version is a miss, never an error.
 std::optional<OcrPage> parse(std::istream& in) {
   std::string line;
   if (!std::getline(in, line) || line != kVersion) return std::nullopt;

@@ -4,8 +4,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
+
+#include "tracuu/normalize.hpp"
 
 namespace tracuu::intake {
 namespace {
@@ -24,6 +27,7 @@ std::u32string code_points(std::string_view s) {
   return out;
 }
 
+// Lines from poppler and tesseract carry stray spaces at their ends.
 std::string_view trim(std::string_view s) {
   const size_t b = s.find_first_not_of(" \t\r\n\f\v");
   if (b == std::string_view::npos) return {};
@@ -42,58 +46,11 @@ bool contains(std::string_view s, std::string_view part) {
 // Letters of Vietnamese beyond ASCII: precomposed vowels with marks, ă â đ ê ô ơ ư, and the
 // combining marks of "Unicode tổ hợp" text.
 bool is_vietnamese_letter(char32_t c) {
-  if (c >= 0x1EA0 && c <= 0x1EF9) return true;
-  if (c >= 0x0300 && c <= 0x0309) return true;
-  switch (c) {
-    case 0xC0:
-    case 0xC1:
-    case 0xC2:
-    case 0xC3:
-    case 0xC8:
-    case 0xC9:
-    case 0xCA:
-    case 0xCC:
-    case 0xCD:
-    case 0xD2:
-    case 0xD3:
-    case 0xD4:
-    case 0xD5:
-    case 0xD9:
-    case 0xDA:
-    case 0xDD:
-    case 0xE0:
-    case 0xE1:
-    case 0xE2:
-    case 0xE3:
-    case 0xE8:
-    case 0xE9:
-    case 0xEA:
-    case 0xEC:
-    case 0xED:
-    case 0xF2:
-    case 0xF3:
-    case 0xF4:
-    case 0xF5:
-    case 0xF9:
-    case 0xFA:
-    case 0xFD:
-    case 0x102:
-    case 0x103:
-    case 0x110:
-    case 0x111:
-    case 0x128:
-    case 0x129:
-    case 0x168:
-    case 0x169:
-    case 0x1A0:
-    case 0x1A1:
-    case 0x1AF:
-    case 0x1B0:
-    case 0x323:
-      return true;
-    default:
-      return false;
-  }
+  static constexpr std::u32string_view kOutsideBlock =
+      U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư\u0323";
+  if (c >= 0x1EA0 && c <= 0x1EF9) return true;  // Latin Extended Additional: ạ ả ấ … ỹ
+  if (c >= 0x0300 && c <= 0x0309) return true;  // combining grave … hook above
+  return kOutsideBlock.find(c) != std::u32string_view::npos;
 }
 
 // The symbols TCVN3 bytes turn into when read as cp1252: legacy text the pipeline repairs,
@@ -103,9 +60,11 @@ bool is_tcvn3_mark(char32_t c) {
          c == U'®' || c == U'¬' || c == U'§';
 }
 
+// Latin-1 letters Vietnamese never uses (Ø æ Ë …), as a WinAnsi font without Vietnamese puts
+// them in its place. Not × ÷, and not Ð, which some Vietnamese PDFs use for Đ.
 bool is_foreign_latin(char32_t c) {
   return ((c >= 0xC0 && c <= 0xFF) || c == 0x152 || c == 0x153 || c == 0x178) &&
-         !is_vietnamese_letter(c) && c != 0xD7 && c != 0xF7;
+         !is_vietnamese_letter(c) && c != 0xD7 && c != 0xF7 && c != 0xD0 && c != 0xF0;
 }
 
 // "1.", "1.2.", "2)", "IV.", "a)", "đ)" before a space: a numbered heading or list item.
@@ -227,6 +186,34 @@ std::vector<size_t> edge_lines(const LaidOutPage& page) {
   return edges;
 }
 
+// The national motto's first line, also as OCR misreads its marks ("CỌNG HÒA XÃ HỌI").
+bool is_motto(std::string_view t) {
+  const std::string folded = fold_diacritics(t);
+  return contains(folded, "cong hoa xa hoi") || contains(folded, "dang cong san viet nam");
+}
+
+// "Số:", also as OCR misreads it ("Só:").
+bool starts_number(std::string_view t) {
+  const std::string folded = fold_diacritics(trim(t));
+  return starts_with(folded, "so:") || starts_with(folded, "so ");
+}
+
+// A page that opens a document with the national motto: in a file of several letters the
+// issuer's name at the top of each is repeated, yet it is the letter's own, not a running
+// header.
+bool opens_document(const LaidOutPage& page) {
+  const size_t n = std::min<size_t>(page.lines.size(), 8);
+  for (size_t i = 0; i < n; ++i) {
+    if (is_motto(page.lines[i].text)) return true;
+  }
+  return false;
+}
+
+// Whether a line is in the top half of its page: where a document's header table sits.
+bool in_top_half(const LaidOutPage& page, const PageLine& line) {
+  return line.top + line.bottom < page.height;
+}
+
 // Keys of lines repeated at the edges of most pages.
 std::set<std::string> running_keys(const std::vector<LaidOutPage>& pages) {
   std::map<std::string, int> seen;
@@ -234,8 +221,11 @@ std::set<std::string> running_keys(const std::vector<LaidOutPage>& pages) {
   for (const LaidOutPage& p : pages) {
     if (p.lines.empty()) continue;
     ++paged;
+    const bool opens = opens_document(p);
     std::set<std::string> here;
-    for (size_t i : edge_lines(p)) here.insert(running_key(p.lines[i].text));
+    for (size_t i : edge_lines(p)) {
+      if (!(opens && in_top_half(p, p.lines[i]))) here.insert(running_key(p.lines[i].text));
+    }
     for (const std::string& k : here) ++seen[k];
   }
   std::set<std::string> keys;
@@ -248,7 +238,6 @@ std::set<std::string> running_keys(const std::vector<LaidOutPage>& pages) {
 }  // namespace
 
 // The CA signer's stamp is drawn as lines of its own; the organ line between them is not text.
-
 std::vector<bool> stamp_lines(const std::vector<PageLine>& lines) {
   std::vector<bool> stamp(lines.size(), false);
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -271,21 +260,23 @@ std::vector<bool> stamp_lines(const std::vector<PageLine>& lines) {
 namespace {
 
 // What a page's lines are: furniture (header or footer) or body.
-enum class Role { kBody, kHeader, kFooter };
+enum class Role { kBody, kHeader, kFooter, kCell };
 
 std::vector<Role> page_roles(const LaidOutPage& page, const std::set<std::string>& running) {
   std::vector<Role> roles(page.lines.size(), Role::kBody);
   auto side = [&](const PageLine& l) {
-    return l.top + l.bottom < page.height ? Role::kHeader : Role::kFooter;
+    return in_top_half(page, l) ? Role::kHeader : Role::kFooter;
   };
   std::vector<bool> stamp = stamp_lines(page.lines);
   for (size_t i = 0; i < page.lines.size(); ++i) {
     if (stamp[i]) roles[i] = side(page.lines[i]);
   }
+  const bool opens = opens_document(page);
   for (size_t i : edge_lines(page)) {
     const PageLine& l = page.lines[i];
     std::string_view t = trim(l.text);
-    if (is_page_number(t) || running.count(running_key(t)) != 0 || starts_with(t, "CÔNG BÁO")) {
+    const bool repeated = running.count(running_key(t)) != 0 && !(opens && in_top_half(page, l));
+    if (is_page_number(t) || repeated || starts_with(t, "CÔNG BÁO")) {
       roles[i] = side(l);
     }
   }
@@ -317,6 +308,7 @@ Column column_of(const LaidOutPage& page, const std::vector<const PageLine*>& bo
   return {lefts[lefts.size() / 5], rights[(rights.size() - 1) * 9 / 10]};
 }
 
+// A body line with what joining it needs: its page's column and its decoded text.
 struct BodyLine {
   const PageLine* line;
   const LaidOutPage* page;
@@ -354,10 +346,14 @@ bool text_continues(const BodyLine& cur, const BodyLine& next) {
   return true;
 }
 
+// Two lines of one page are one paragraph when the first was wrapped: the next line is the
+// one under it, of the same size, and neither the geometry nor the text says otherwise.
 bool same_page_join(const BodyLine& cur, const BodyLine& next) {
   const double h = std::max(cur.line->height(), next.line->height());
   if (h <= 0 || std::min(cur.line->height(), next.line->height()) < 0.5 * h) return false;
-  if (next.line->starts_paragraph) return false;
+  // Tesseract's paragraph starts are often wrong on a curved photo; a lower-case start
+  // after an open line outweighs them.
+  if (next.line->starts_paragraph && !starts_lower(next.cps)) return false;
   const bool below = next.line->top >= cur.line->top + 0.5 * cur.line->height() &&
                      next.line->top - cur.line->bottom <= 1.2 * h;
   return below && fills_column(cur, next) && continues_at_margin(cur, next) &&
@@ -373,6 +369,8 @@ bool page_break_join(const BodyLine& cur, const BodyLine& next) {
   return starts_lower(next.cps) || end == U',' || u_isalnum(static_cast<UChar32>(end));
 }
 
+// Furniture is kept apart as a block of its own, never dropped: a reader of the JSON can see
+// what was set aside.
 TextBlock furniture_block(const LaidOutPage& page, const PageLine& line, Role role) {
   TextBlock b;
   b.kind = role == Role::kHeader ? TextBlock::Kind::kPageHeader : TextBlock::Kind::kPageFooter;
@@ -382,6 +380,76 @@ TextBlock furniture_block(const LaidOutPage& page, const PageLine& line, Role ro
   return b;
 }
 
+// The first body line (of the first `within`) that passes `test`, or npos.
+template <typename Test>
+size_t first_body(const LaidOutPage& page, const std::vector<Role>& roles, size_t within,
+                  Test test) {
+  for (size_t i = 0, seen = 0; i < page.lines.size() && seen < within; ++i) {
+    if (roles[i] != Role::kBody) continue;
+    ++seen;
+    if (test(page.lines[i])) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The header table of an official document (Decree 30/2020's layout): the issuer beside the
+// national motto, the number beside the place and date, the subject ("V/v …") under the
+// number. Its lines come interleaved in reading order; as cells in row-major order, the
+// metadata extractor reads them as it reads a Word file's header table. The lines taken are
+// marked kCell in `roles`; nothing is taken from a page without the motto and a number.
+std::vector<TextBlock> header_cells(const LaidOutPage& page, std::vector<Role>& roles) {
+  const size_t motto =
+      first_body(page, roles, 8, [](const PageLine& l) { return is_motto(l.text); });
+  if (motto == std::string_view::npos) return {};
+  const PageLine& m = page.lines[motto];
+  const double split = m.left - 0.5 * m.height();
+  if (split < 0.25 * page.width) return {};  // the motto across the page: no two columns
+  const size_t number = first_body(
+      page, roles, 14, [&](const PageLine& l) { return starts_number(l.text) && l.left < split; });
+  if (number == std::string_view::npos) return {};
+  const PageLine& n = page.lines[number];
+  // Row 1 is the number's line and what stands beside it; row 0 everything above.
+  const double row1_top = n.top - 0.5 * n.height(), row1_end = n.top + 0.5 * n.height();
+  std::map<std::pair<int, int>, std::vector<size_t>> cells;
+  for (size_t i = 0, seen = 0; i < page.lines.size() && seen < 20; ++i) {
+    if (roles[i] != Role::kBody) continue;
+    ++seen;
+    const PageLine& l = page.lines[i];
+    if (l.top > row1_end) continue;
+    const int row = l.top < row1_top ? 0 : 1;
+    cells[{row, l.left < split ? 0 : 1}].push_back(i);
+  }
+  // The subject: left-column lines under the number, from "V/v" on.
+  double below = n.bottom;
+  bool subject = false;
+  for (size_t i = 0; i < page.lines.size(); ++i) {
+    const PageLine& l = page.lines[i];
+    if (roles[i] != Role::kBody || l.top <= row1_end) continue;
+    if (!subject && !starts_with(trim(l.text), "V/v")) break;
+    if (l.right > split + l.height() || l.top > below + 1.5 * l.height()) break;
+    subject = true;
+    cells[{2, 0}].push_back(i);
+    below = l.bottom;
+  }
+  std::vector<TextBlock> out;
+  for (auto& [at, lines] : cells) {
+    std::sort(lines.begin(), lines.end(),
+              [&](size_t a, size_t b) { return page.lines[a].top < page.lines[b].top; });
+    TextBlock cell;
+    cell.kind = TextBlock::Kind::kCell;
+    cell.row = at.first;
+    cell.col = at.second;
+    cell.page = page.number;
+    cell.ocr = page.ocr;
+    for (size_t i : lines) {
+      if (!cell.text.empty()) cell.text.push_back('\n');
+      cell.text.append(trim(page.lines[i].text));
+      roles[i] = Role::kCell;
+    }
+    out.push_back(std::move(cell));
+  }
+  return out;
+}
 }  // namespace
 
 bool is_stamp_line(std::string_view line) {
@@ -432,7 +500,8 @@ std::vector<TextBlock> layout_blocks(const std::vector<LaidOutPage>& pages) {
     previous.clear();
   };
   for (const LaidOutPage& page : pages) {
-    const std::vector<Role> roles = page_roles(page, running);
+    std::vector<Role> roles = page_roles(page, running);
+    std::vector<TextBlock> cells = header_cells(page, roles);
     std::vector<const PageLine*> body;
     for (size_t i = 0; i < page.lines.size(); ++i) {
       if (roles[i] == Role::kBody && !trim(page.lines[i].text).empty())
@@ -443,8 +512,14 @@ std::vector<TextBlock> layout_blocks(const std::vector<LaidOutPage>& pages) {
     // Furniture goes out before the page's body; a paragraph from the page before stays open.
     std::vector<TextBlock> furniture;
     for (size_t i = 0; i < page.lines.size(); ++i) {
-      if (roles[i] != Role::kBody)
+      if (roles[i] == Role::kHeader || roles[i] == Role::kFooter)
         furniture.push_back(furniture_block(page, page.lines[i], roles[i]));
+    }
+    if (!cells.empty()) {  // a page that opens a document continues no paragraph
+      flush();
+      for (TextBlock& f : furniture) blocks.push_back(std::move(f));
+      for (TextBlock& c : cells) blocks.push_back(std::move(c));
+      furniture.clear();
     }
     bool first = true;
     for (const PageLine* l : body) {

@@ -4,9 +4,14 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <atomic>
 #include <cstdlib>
+#include <mutex>
+
+#include "tracuu/normalize.hpp"
 
 namespace tracuu::intake {
 namespace {
@@ -15,14 +20,16 @@ std::atomic<uint64_t> g_runs{0};
 
 // A page that keeps tesseract busy this long is noise (a photo, a halftone), not text: it is
 // given up so that the rest of the file is read within the reader's time limit.
-constexpr int kPageDeadlineMs = 45'000;
+constexpr int kPageDeadlineMs = 30'000;
 
 // Tesseract parallelises its network with OpenMP; with one engine per page thread that only
 // oversubscribes the cores and spins. OMP_THREAD_LIMIT is read when libgomp loads, too early
 // for us, so each OCR thread also turns its own parallel regions off (max active levels 0),
 // through dlsym so that a tesseract built without OpenMP needs nothing.
 void keep_openmp_to_one_thread() {
-  ::setenv("OMP_THREAD_LIMIT", "1", 0);
+  // Once, before any engine starts: setenv beside tesseract's getenv in another thread races.
+  static std::once_flag once;
+  std::call_once(once, [] { ::setenv("OMP_THREAD_LIMIT", "1", 0); });
   using SetLevels = void (*)(int);
   static const auto set_levels =
       reinterpret_cast<SetLevels>(::dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
@@ -31,6 +38,7 @@ void keep_openmp_to_one_thread() {
   done = true;
 }
 
+// Tesseract's strings are new[]-allocated and may carry its own line breaks.
 std::string take_text(char* text) {
   std::string s = text != nullptr ? text : "";
   delete[] text;
@@ -41,6 +49,24 @@ std::string take_text(char* text) {
   return s;
 }
 
+// Specks, stamp rims and signature strokes read as "®", "t", "°": no letters and digits,
+// or one or two letters alone on their line. A page number ("3") stays.
+bool is_speck(std::string_view text) {
+  size_t letters = 0, digits = 0, spaces = 0;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (u_isalpha(c)) ++letters;
+    if (u_isdigit(c)) ++digits;
+    if (c == ' ') ++spaces;
+  }
+  if (letters + digits == 0) return true;
+  const bool numbering = text.find_first_of(".)") != std::string_view::npos;  // "II.", "a)"
+  return digits == 0 && spaces == 0 && letters <= 2 && !numbering;
+}
+
 // Words into lines; a gap of several line heights inside a tesseract line is the gutter of
 // the header table, so the two cells stay two lines ("BỘ CÔNG AN" | "CỘNG HÒA XÃ HỘI…").
 class LineBuilder {
@@ -49,6 +75,7 @@ class LineBuilder {
     if (text.empty()) return;
     const double h = open_ ? std::max(1.0, line_.height()) : 0;
     if (open_ && !new_line && l - last_right_ > 2.5 * h) new_line = true;
+    if (open_ && !new_line && starts_motto(text)) new_line = true;
     if (!open_ || new_line) {
       close();
       line_ = PageLine{};
@@ -67,6 +94,7 @@ class LineBuilder {
     }
     line_.text += text;
     last_right_ = r;
+    last_word_ = std::move(text);
   }
   std::vector<PageLine> finish() {
     close();
@@ -75,15 +103,24 @@ class LineBuilder {
 
  private:
   void close() {
-    if (open_ && !line_.text.empty()) lines_.push_back(std::move(line_));
+    if (open_ && !line_.text.empty() && !is_speck(line_.text)) lines_.push_back(std::move(line_));
     open_ = false;
   }
   std::vector<PageLine> lines_;
   PageLine line_;
   bool open_ = false;
   int last_right_ = 0;
+  std::string last_word_;
+
+  // "CỘNG" of the national motto, where tesseract ran the issuer's cell into it ("BỘ CÔNG AN
+  // _ CỘNG HÒA XÃ HỘI…"); not the "CỘNG" of "ĐẢNG CỘNG SẢN".
+  bool starts_motto(const std::string& word) const {
+    return fold_diacritics(word) == "cong" && word != "cộng" && word != "Cộng" &&
+           fold_diacritics(last_word_) != "dang";
+  }
 };
 
+// Word by word, so that each line has its box and its first word's width.
 std::vector<PageLine> recognised_lines(tesseract::TessBaseAPI& api) {
   LineBuilder lines;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());

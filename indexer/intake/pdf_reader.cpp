@@ -10,7 +10,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
+#include <chrono>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -25,9 +26,14 @@ namespace {
 // Fewer real characters than this on a page that also carries an image: a scan.
 constexpr size_t kScanChars = 200;
 constexpr int kOcrDpi = 300;
+// No page is started after this long reading one file: the reader runs under a wall-clock
+// limit (ReadLimits, 120 s by default) and a file whose OCR is cut short by it would give
+// nothing, where this way it gives the pages read (the rest come from the cache next time).
+constexpr auto kOcrBudget = std::chrono::seconds(80);
 // The longest side of a rendered page, so that a poster-sized page cannot exhaust memory.
 constexpr double kMaxRenderPixels = 7200;
 
+// poppler hands text as UTF-16; the rest of tracuu reads UTF-8.
 std::string utf8(const poppler::ustring& s) {
   poppler::byte_array bytes = s.to_utf8();
   return std::string(bytes.begin(), bytes.end());
@@ -92,6 +98,8 @@ class WordLines {
   bool space_after_ = false;
 };
 
+// A page's text layer as lines with their boxes, in points; a turned page's words come
+// upright, so its size is turned too.
 LaidOutPage text_layer(poppler::page& page, int number) {
   LaidOutPage out;
   out.number = number;
@@ -136,6 +144,7 @@ double ink_outside_text(poppler::page& page, const LaidOutPage& layer) {
   return static_cast<double>(ink) / (static_cast<double>(image.width()) * image.height());
 }
 
+// The layer's text in one piece, for tests on the text as a whole.
 std::string all_text(const LaidOutPage& page) {
   std::string s;
   for (const PageLine& l : page.lines) s += l.text + "\n";
@@ -150,6 +159,7 @@ enum class Layer {
   kBroken,  // text in a font without Vietnamese: OCR, never the layer
 };
 
+// Decided page by page: a file often mixes typed pages and scanned annexes.
 Layer judge(poppler::page& page, const LaidOutPage& layer) {
   if (is_broken_vietnamese(all_text(layer))) return Layer::kBroken;
   const size_t chars = real_text_chars(layer.lines);
@@ -169,6 +179,7 @@ std::vector<PageLine> stamps_of(const LaidOutPage& layer) {
   return out;
 }
 
+// A page handed to the OCR threads, and what they made of it.
 struct OcrJob {
   int index = 0;  // 0-based page
   Layer layer = Layer::kScan;
@@ -193,6 +204,8 @@ poppler::image render_for_ocr(poppler::document& doc, int index, std::mutex& loc
   return renderer.render_page(page.get(), dpi, dpi);
 }
 
+// The cache is asked by the rendered image, not by the file: the same scan re-signed, renamed
+// or bundled into another PDF is found again.
 Result<OcrPage> ocr_page(poppler::document& doc, int index, std::mutex& lock, PageOcr& ocr,
                          const OcrCache& cache) {
   int dpi = kOcrDpi;
@@ -211,6 +224,7 @@ Result<OcrPage> ocr_page(poppler::document& doc, int index, std::mutex& lock, Pa
 void run_ocr(poppler::document& doc, std::vector<OcrJob>& jobs, const ReadOptions& options) {
   if (jobs.empty()) return;
   const OcrCache cache(options.ocr_cache);
+  const auto deadline = std::chrono::steady_clock::now() + kOcrBudget;
   std::mutex lock;
   std::atomic<size_t> next{0};
   std::mutex progress_lock;
@@ -218,6 +232,10 @@ void run_ocr(poppler::document& doc, std::vector<OcrJob>& jobs, const ReadOption
   auto work = [&] {
     PageOcr ocr;
     for (size_t k = next++; k < jobs.size(); k = next++) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        jobs[k].result = Status::unavailable("not read in the file's OCR time");
+        continue;
+      }
       try {
         jobs[k].result = ocr_page(doc, jobs[k].index, lock, ocr, cache);
       } catch (const std::exception& e) {
@@ -263,11 +281,14 @@ bool ocr_says_more(const OcrPage& ocr, const LaidOutPage& layer) {
   return from_image > from_layer + from_layer / 2 + 50;
 }
 
+// The reader registered for application/pdf.
 class PdfReader : public Reader {
  public:
   std::string_view format() const override { return "pdf"; }
   bool accepts(std::string_view mime, std::string_view extension) const override {
-    return mime == "application/pdf" || extension == ".pdf";
+    // A ".pdf" that libmagic knows as something else (a docx, an HTML page) is that; one it
+    // cannot tell (bytes before "%PDF") is tried as a PDF.
+    return mime == "application/pdf" || (extension == ".pdf" && mime == "application/octet-stream");
   }
   Result<ReadFile> read(std::string_view bytes, const ReadOptions& options) const override {
     try {
@@ -282,8 +303,12 @@ class PdfReader : public Reader {
   }
 
  private:
+  // Text layers first, in this thread; then the scans, in parallel; then the layout of all
+  // pages at once, since running headers are found across pages.
   static Result<ReadFile> read_pdf(std::string_view bytes, const ReadOptions& options) {
     quiet_poppler();
+    if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max()))
+      return Status::invalid_argument("PDF too large");
     std::unique_ptr<poppler::document> doc(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!doc) return Status::invalid_argument("damaged PDF");
@@ -322,6 +347,7 @@ class PdfReader : public Reader {
     return file;
   }
 
+  // OCR's lines replace the page's layer, except on a short page whose layer says as much.
   static void take_ocr(OcrJob& job, LaidOutPage& page, ReadFile& file) {
     const std::string where = "page " + std::to_string(job.index + 1);
     if (!job.result.is_ok()) {

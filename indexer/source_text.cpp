@@ -28,6 +28,20 @@ void erase_all(std::string& s, std::string_view what) {
   for (size_t i = 0; (i = s.find(what, i)) != std::string::npos;) s.erase(i, what.size());
 }
 
+void replace_all(std::string& s, std::string_view what, std::string_view with) {
+  for (size_t i = 0; (i = s.find(what, i)) != std::string::npos; i += with.size()) {
+    s.replace(i, what.size(), with);
+  }
+}
+
+// Fonts of some PDF producers map Ư to the Latin letter "OI" (Ƣ, U+01A2), which no Vietnamese
+// text holds: "CHƢƠNG I" is "CHƯƠNG I".
+void repair_oi_for_u_horn(std::string& s) {
+  if (s.find("\xC6\xA2") == std::string::npos && s.find("\xC6\xA3") == std::string::npos) return;
+  replace_all(s, "\xC6\xA2", "\xC6\xAF");  // Ƣ → Ư
+  replace_all(s, "\xC6\xA3", "\xC6\xB0");  // ƣ → ư
+}
+
 }  // namespace
 
 std::string remove_debris(std::string_view text) {
@@ -76,6 +90,7 @@ Result<SourceText> decode_source(std::string_view bytes) {
   }
   // Debris out first: removing "**" between a letter and a combining mark would leave text
   // that is no longer NFC.
+  repair_oi_for_u_horn(text);
   return SourceText{to_nfc(remove_debris(text)), encoding};
 }
 

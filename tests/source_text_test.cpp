@@ -51,6 +51,12 @@ TEST(SourceTextTest, DebrisIsRemoved) {
   EXPECT_EQ(remove_debris(in), "tỉnh Hưng Yên\nKT. CHỦ TỊCH\n\nDương Văn Thắng");
 }
 
+TEST(SourceTextTest, OiLettersOfPdfFontsReadAsUHorn) {
+  auto s = decode_source("CH\xC6\xA2\xC6\xA0NG I. Ng\xC6\xA3\xE1\xBB\x9Di lao \xC4\x91\xE1\xBB\x99ng");
+  ASSERT_TRUE(s.is_ok());
+  EXPECT_EQ(s->text, "CHƯƠNG I. Người lao động");
+}
+
 TEST(SourceTextTest, ReadMissingFile) {
   testing::TempDir dir;
   auto r = read_source(dir / "nope.txt");

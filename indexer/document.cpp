@@ -7,7 +7,9 @@
 #include <cstdlib>
 #include <optional>
 
+#include "case_name.hpp"
 #include "extraction.hpp"
+#include "text_lines.hpp"
 #include "tracuu/bundle.hpp"
 #include "tracuu/document_number.hpp"
 #include "tracuu/source_text.hpp"
@@ -69,6 +71,34 @@ void apply_envelope(const DocumentEnvelope& e, DocumentMetadata& m) {
   }
 }
 
+// A serial the document leaves blank ("Số: /TTr-SNV"), from the name of its file or, failing
+// that, its folder, when the name says the document's own type: "Tờ trình 156 SNV" is the
+// tờ trình's serial, not the draft decision's beside it. Marked uncertain: a name is typed by
+// whoever filed it.
+void serial_from_name(const std::string& path, DocumentMetadata& m) {
+  if (!m.number.empty() || m.draft_symbol.empty()) return;
+  const std::filesystem::path p(path);
+  for (const std::string& name : {p.stem().string(), p.parent_path().filename().string()}) {
+    CaseName said = read_case_name(name);
+    if (said.serial.empty()) continue;
+    if (!m.type.empty() && said.type != m.type) return;
+    // "CV 4214 BCA" over a province's answer to the ministry's letter 4214: the name is of the
+    // letter the document answers, which it cites, or of an organ its symbol does not hold.
+    std::string symbol = fold_text(m.draft_symbol);
+    if (!said.code.empty() && symbol.find(said.code) == std::string::npos) return;
+    for (const Directive& d : m.directives) {
+      if (d.key.rfind(said.serial + "/", 0) == 0) return;
+    }
+    std::optional<DocumentNumber> n = parse_document_number(said.serial + "/" + m.draft_symbol);
+    if (!n) return;
+    m.number = n->display;
+    m.number_key = n->key;
+    m.number_uncertain = true;
+    if (m.type.empty()) m.type = said.type;
+    return;
+  }
+}
+
 bool first_page_by_ocr(const ReadFile& file) {
   return std::find(file.ocr_pages.begin(), file.ocr_pages.end(), 1) != file.ocr_pages.end();
 }
@@ -106,6 +136,7 @@ Result<FileDocuments> documents_from_read_file(const std::string& path, const Re
       first.meta.number_uncertain = !first.meta.number.empty();
       first.meta.date_uncertain = !first.meta.date.empty();
     }
+    serial_from_name(path, first.meta);
     apply_envelope(file.envelope, first.meta);
     if (!file.envelope.number.empty()) first.meta.number_uncertain = false;
     if (!file.envelope.date.empty()) first.meta.date_uncertain = false;

@@ -114,6 +114,19 @@ void add_spelled_out_abbreviations(Xapian::Document& xd, const std::vector<std::
   }
 }
 
+// The words of the file's name and its folder's name (schema::kNamePosition).
+void add_name_words(Xapian::Document& xd, Analyzer& analyzer, const std::string& path) {
+  const fs::path p(path);
+  const std::string name = p.parent_path().filename().string() + "\n" + p.stem().string();
+  analyzer.analyze(name, schema::kNamePosition, [&](const Token& t) {
+    if (t.kind == TokenKind::kCompound) {
+      xd.add_term(schema::term(schema::kCompound, t.folded));
+    } else {
+      xd.add_posting(t.folded, t.position);
+    }
+  });
+}
+
 // fsync of every file in `dir`, then of `dir` itself.
 Status sync_files(const fs::path& dir) {
   std::error_code ec;
@@ -189,6 +202,11 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
   if (!m.number_key.empty()) {
     xd.add_boolean_term(std::string(schema::kNumber) + m.number_key);
     xd.add_value(schema::kNumberSlot, m.number);
+    // "tờ trình 156": the serial as officials say it, without the symbol.
+    size_t digits = m.number_key.find_first_not_of("0123456789");
+    if (digits > 0 && digits != std::string::npos) {
+      xd.add_boolean_term(std::string(schema::kSerial) + m.number_key.substr(0, digits));
+    }
   }
   if (m.date.size() == 10) {
     xd.add_value(schema::kDateSlot, m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8));
@@ -225,6 +243,7 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
     xd.add_term(schema::term(schema::kExact, exact), count);
   }
   add_spelled_out_abbreviations(xd, words);
+  add_name_words(xd, analyzer, doc.source.path);
   analyzer.analyze(m.title, 0, [&](const Token& t) {
     if (t.kind != TokenKind::kWord) return;
     xd.add_term(schema::term(schema::kTitle, t.folded));

@@ -86,7 +86,13 @@ bool read_number_line(const Line& l, DocumentMetadata& m) {
   size_t p = so + 2;
   while (p < f.size() && (f[p] == ' ' || f[p] == ':' || f[p] == '.' || f[p] == '_')) ++p;
   if (p >= f.size()) return false;
-  if (f[p] == '/' || f[p] == '-') return true;  // a draft: the serial is left blank
+  if (f[p] == '/' || f[p] == '-') {
+    // A draft, or a letter whose serial is written by hand after signing: the symbol stays.
+    size_t end = f.find(' ', p + 1);
+    if (end == std::string::npos) end = f.size();
+    if (end > p + 1) m.draft_symbol = std::string(l.original(p + 1, end));
+    return true;
+  }
   if (!is_digit(f[p])) return false;
   auto number = parse_document_number(l.text.substr(l.origin[p]));
   if (!number) return false;  // "Số: 9042": a registry stamp, not the document's number

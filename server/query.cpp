@@ -7,6 +7,8 @@
 //    (OP_AND_MAYBE), so "bán hàng" ranks "Bán hàng hóa" above "Bàn giao hàng hóa"; a word
 //    typed without adds the weight of its folded form in the title;
 //  - a query that is a whole title adds a fixed weight to that title's documents;
+//  - a type and a bare serial ("tờ trình 156", "cv 4214") add the number's weight to the
+//    documents of that type with that serial;
 //  - an excluded word typed with diacritics excludes that exact form only ("-chợ" keeps "cho");
 //  - a document number ("03-CT/TW", "chỉ thị 03/CT-TW") matches the document that bears it with
 //    a large fixed weight, then the documents that cite it with a smaller one;
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 
+#include "case_name.hpp"
 #include "tracuu/abbreviations.hpp"
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document_number.hpp"
@@ -369,6 +372,17 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
   if (!title.empty() && !clauses.required.empty()) {
     positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
                              weighted_filter(title, kWholeTitleWeight));
+  }
+  // "tờ trình 156", "cv 4214": a type and a bare serial, as officials say a document.
+  if (CaseName said = read_case_name(text);
+      !said.serial.empty() && ranking != Ranking::kMatchOnly && !clauses.required.empty()) {
+    Xapian::Query both(Xapian::Query::OP_AND,
+                       Xapian::Query(schema::filter_term(schema::kType, said.type)),
+                       Xapian::Query(schema::term(schema::kSerial, said.serial)));
+    auto* source = new Xapian::FixedWeightPostingSource(kOwnNumberWeight);
+    positive = Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, positive,
+        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(source->release()), both));
   }
   if (clauses.excluded.empty()) return positive;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,

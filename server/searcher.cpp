@@ -70,6 +70,7 @@ MatchLocations locate(const Xapian::Database& db, Xapian::docid id, const Xapian
   for (uint32_t k = 0; k < words.size(); ++k) {
     for (auto p = db.positionlist_begin(id, words[k]); p != db.positionlist_end(id, words[k]);
          ++p) {
+      if (*p >= schema::kNamePosition) break;  // the file's name: not in the text shown
       where.words.emplace_back(*p, k);
     }
   }

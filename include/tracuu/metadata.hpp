@@ -23,6 +23,9 @@ struct DocumentMetadata {
   std::string type;        // "Kế hoạch", "Công văn", "Quyết định"…
   std::string number;      // display form "1512/UBND-KT"; empty for drafts ("Số: /GDĐT-VP")
   std::string number_key;  // DocumentNumber::key of `number`
+  // The symbol of a number line whose serial is blank ("Số: /TTr-SNV" → "TTr-SNV"): a draft, or
+  // a serial written by hand after signing. The file's name may still say the serial.
+  std::string draft_symbol;
   std::string title;
   std::string issuer;    // full name: "Ủy ban nhân dân tỉnh Tây Ninh"
   std::string province;  // "Tây Ninh", "Hồ Chí Minh"

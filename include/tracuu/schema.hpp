@@ -31,6 +31,7 @@ inline constexpr std::string_view kType = "XT";      // filter_key(type)
 inline constexpr std::string_view kProvince = "XP";  // filter_key(province)
 inline constexpr std::string_view kCites = "XD";     // DocumentNumber::key of each cited document
 inline constexpr std::string_view kNumber = "XN";    // DocumentNumber::key of the document itself
+inline constexpr std::string_view kSerial = "XR";    // its serial alone ("156" of 156/TTr-SNV)
 inline constexpr std::string_view kTitleKey = "XS";  // title_term(title): the title typed whole
 inline constexpr std::string_view kExchange = "XE";  // exchange_term(edXML DocumentId)
 
@@ -51,12 +52,17 @@ inline constexpr char kMultiValueSeparator = '\x1f';
 // The schema's version, kept in the database: a change to what the indexer writes that the
 // searcher depends on bumps it, and tracuu-index refuses to mix versions in one index.
 inline constexpr std::string_view kSchemaVersionKey = "tracuu:schema";
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 // + file key → "<xxh64 hex>\t<size> <mtime ns>\t<path>" (indexer/file_record.hpp)
 inline constexpr std::string_view kFileRecord = "file:";
 
 // Positions: the title's words are not indexed separately; free text starts at 1.
 inline constexpr Xapian::termpos kFirstPosition = 1;
+// The words of the file's name and of its folder's ("Tờ trình 156 SNV …/Du thao.docx": how
+// offices name a case) are indexed as text from this position, far past any text's words, so
+// that "tờ trình 156" finds the case even where its number is handwritten or left blank, no
+// phrase joins them to the text, and snippets never show them.
+inline constexpr Xapian::termpos kNamePosition = 1u << 30;
 
 // Snippets find matches by their positions in the index, then analyse only the words around
 // them; these checkpoints (the byte offset of words kFirstPosition, +kOffsetStride, …) say where

@@ -12,6 +12,7 @@ const std::vector<std::unique_ptr<Reader>>& readers() {
     std::vector<std::unique_ptr<Reader>> r;
     // Containers and binary formats first, text last: a .txt that is really a PDF is a PDF.
     r.push_back(make_docx_reader());
+    r.push_back(make_odt_reader());
     r.push_back(make_doc_reader());
     r.push_back(make_rtf_reader());
     r.push_back(make_html_reader());

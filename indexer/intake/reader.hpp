@@ -30,6 +30,7 @@ const std::vector<std::unique_ptr<Reader>>& readers();
 
 // One per format, each in its own file.
 std::unique_ptr<Reader> make_docx_reader();
+std::unique_ptr<Reader> make_odt_reader();
 std::unique_ptr<Reader> make_doc_reader();
 std::unique_ptr<Reader> make_rtf_reader();
 std::unique_ptr<Reader> make_html_reader();

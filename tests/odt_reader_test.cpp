@@ -72,7 +72,7 @@ TEST(OdtReader, SpacesHeadingsListsAndNoTableOfContents) {
   std::vector<std::string> paragraphs = texts(file, Kind::kParagraph);
   ASSERT_GE(paragraphs.size(), 3u);
   EXPECT_EQ(paragraphs[0], "THÔNG BÁO");
-  EXPECT_EQ(paragraphs[1], "Hội   nghị toàn\tthể");
+  EXPECT_EQ(paragraphs[1], "Hội   nghị toàn\tthể được mời");
   EXPECT_EQ(paragraphs[2], "Mục một");
   EXPECT_EQ(text_of(file).find("MỤC LỤC LẶP"), std::string::npos);
 }

@@ -75,7 +75,7 @@ class OdtWalker {
     if (depth > kMaxDepth) return;
     for (pugi::xml_node child : node.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-        text += child.value();
+        append_collapsed(text, child.value());
       } else if (named(child, "text:s")) {
         text.append(std::clamp(child.attribute("text:c").as_int(1), 1, kMaxRepeat), ' ');
       } else if (named(child, "text:tab")) {
@@ -93,6 +93,20 @@ class OdtWalker {
         continue;
       } else if (prefixed(child, "text:")) {
         inline_text(child, text, boxes, depth + 1);  // spans, links, fields, ruby
+      }
+    }
+  }
+
+  // ODF spells significant spaces as text:s and text:tab; white space in the XML itself
+  // (from writers that indent their output) counts as one space.
+  static void append_collapsed(std::string& text, const char* value) {
+    for (const char* c = value; *c; ++c) {
+      if (*c == ' ' || *c == '\n' || *c == '\r' || *c == '\t') {
+        if (!text.empty() && text.back() != ' ' && text.back() != '\n' && text.back() != '\t') {
+          text.push_back(' ');
+        }
+      } else {
+        text.push_back(*c);
       }
     }
   }

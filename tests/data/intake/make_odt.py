@@ -5,7 +5,7 @@ encrypted.odt has the manifest of a password-protected file."""
 import zipfile
 
 EXTRA = ('<text:h text:outline-level="1">THÔNG BÁO</text:h>'
-         '<text:p>Hội<text:s text:c="3"/>nghị<text:s/>toàn<text:tab/>thể</text:p>'
+         '<text:p>Hội<text:s text:c="3"/>nghị<text:s/>toàn<text:tab/>thể\n      được   mời</text:p>'
          '<text:list><text:list-item><text:p>Mục một</text:p></text:list-item></text:list>'
          '<text:table-of-content><text:index-body><text:p>MỤC LỤC LẶP</text:p>'
          '</text:index-body></text:table-of-content>')

@@ -1,6 +1,7 @@
 // Word 97-2003 (.doc) through antiword, the converter Debian ships that keeps tables as rows
 // of cells. Legacy-font text (TCVN3 in .VnTime) comes out as cp1252 look-alikes, which the
 // pipeline repairs; this reader leaves it as printed.
+#include <cctype>
 #include <exception>
 #include <optional>
 
@@ -13,6 +14,9 @@ namespace tracuu::intake {
 namespace {
 
 using Kind = TextBlock::Kind;
+
+// The line antiword prints between the body and the notes and text boxes it prints after it.
+constexpr std::string_view kNotesSeparator = "-----------------------";
 
 std::string_view trim(std::string_view s) {
   size_t first = s.find_first_not_of(" \t\r");
@@ -53,6 +57,11 @@ class AntiwordParser {
       flush_paragraphs();
       return;
     }
+    if (content == kNotesSeparator) {
+      flush_paragraphs();
+      after_body_ = true;
+      return;
+    }
     if (content.find('|') == std::string_view::npos) {
       pending_.emplace_back(content);
       return;
@@ -85,10 +94,28 @@ class AntiwordParser {
       if (p == "[pic]") continue;
       TextBlock block;
       block.text = std::move(p);
+      if (after_body_) {
+        size_t marker = footnote_marker(block.text);
+        block.kind = marker ? Kind::kFootnote : Kind::kTextBox;
+        block.text.erase(0, marker);
+      }
       blocks_.push_back(std::move(block));
       row_ = 0;
     }
     pending_.clear();
+  }
+
+  // The length of a leading "[12] " antiword puts before a note's text; 0 when none.
+  static size_t footnote_marker(std::string_view text) {
+    if (text.size() < 3 || text[0] != '[') return 0;
+    size_t close = text.find(']');
+    if (close == std::string_view::npos || close == 1 || close > 6) return 0;
+    for (size_t i = 1; i < close; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return 0;
+    }
+    size_t end = close + 1;
+    while (end < text.size() && text[end] == ' ') ++end;
+    return end;
   }
 
   // Splits a row at its bars: the text before the first bar is the first cell, unless the
@@ -121,6 +148,8 @@ class AntiwordParser {
   std::vector<std::string> pending_;
   std::string row_text_;
   int row_ = 0;  // the row's number in its table; a paragraph between rows starts a new table
+  // After antiword's separator, footnotes ("[1] ...") and then text boxes follow the body.
+  bool after_body_ = false;
 };
 
 Result<ReadFile> read_doc(std::string_view bytes) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -277,11 +278,52 @@ class HtmlParser {
       if (tables_.empty()) return;
       end_cell();
       if (!t.closing) open_cell(t);
+    } else if (t.name == "div") {
+      block_break();
+      if (t.closing) {
+        if (!parts_.empty()) parts_.pop_back();
+      } else {
+        parts_.push_back(part_of(t.attributes).value_or(part()));
+      }
+    } else if (t.name == "a" && !t.closing && is_note_reference(t.attributes)) {
+      skip_element("a");
     } else if (is_block_element(t.name) || t.name == "pre") {
       if (t.name == "pre") pre_ = !t.closing;
       block_break();
     }
   }
+
+  // The running part or notes a <div> holds, as LibreOffice (title="header", id="sdfootnote1")
+  // and Word (style="mso-element:footer") mark them; nullopt for any other div.
+  static std::optional<Kind> part_of(const std::string& attributes) {
+    if (attributes.find("title=\"header\"") != std::string::npos ||
+        attributes.find("mso-element:header") != std::string::npos) {
+      return Kind::kPageHeader;
+    }
+    if (attributes.find("title=\"footer\"") != std::string::npos ||
+        attributes.find("mso-element:footer") != std::string::npos) {
+      return Kind::kPageFooter;
+    }
+    if (attributes.find("sdfootnote") != std::string::npos ||
+        attributes.find("sdendnote") != std::string::npos ||
+        attributes.find("mso-element:footnote") != std::string::npos ||
+        attributes.find("mso-element:endnote") != std::string::npos) {
+      return Kind::kFootnote;
+    }
+    return std::nullopt;
+  }
+
+  // A note's number, in the text and before the note itself: not words of the document
+  // ("45/KH-UBND¹" must not read "45/KH-UBND1").
+  static bool is_note_reference(const std::string& attributes) {
+    for (const char* mark :
+         {"sdfootnote", "sdendnote", "mso-footnote-id", "mso-endnote-id", "#_ftn", "#_edn"}) {
+      if (attributes.find(mark) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  Kind part() const { return parts_.empty() ? Kind::kParagraph : parts_.back(); }
 
   // Skips to the element's closing tag; script and style content is not markup.
   void skip_element(const std::string& name) {
@@ -334,7 +376,7 @@ class HtmlParser {
 
   void flush_cell_text() {
     const Table& table = tables_.back();
-    add_block(Kind::kCell, table.cell_row, table.cell_col);
+    add_block(part() == Kind::kParagraph ? Kind::kCell : part(), table.cell_row, table.cell_col);
   }
 
   bool in_cell() const { return !tables_.empty() && tables_.back().in_cell; }
@@ -353,7 +395,7 @@ class HtmlParser {
     if (!in_cell()) end_paragraph();
   }
 
-  void end_paragraph() { add_block(Kind::kParagraph, -1, -1); }
+  void end_paragraph() { add_block(part(), -1, -1); }
 
   static void trim_end(std::string& s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
@@ -400,6 +442,7 @@ class HtmlParser {
   bool pre_ = false;
   std::string current_;
   std::vector<Table> tables_;
+  std::vector<Kind> parts_;  // by open <div>: the body, a running part or notes
   std::vector<TextBlock> blocks_;
 };
 

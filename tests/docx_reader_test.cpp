@@ -77,6 +77,13 @@ TEST(DocxReader, TextBoxIsReadOnceFromItsChoiceNotItsFallback) {
   EXPECT_EQ(count(text_of(file), "DỰ THẢO"), 1u);
 }
 
+TEST(DocxReader, Word2007CompatibilityPrefixIsFollowedToo) {
+  ReadFile file = read_ok(fixture("word2007.docx"), "word2007.docx");
+  std::vector<const TextBlock*> boxes = of_kind(file, Kind::kTextBox);
+  ASSERT_EQ(boxes.size(), 1u);
+  EXPECT_EQ(count(text_of(file), "DỰ THẢO"), 1u);
+}
+
 TEST(DocxReader, ParagraphsKeepTabsAndBreaksAndDropDeletedRevisions) {
   ReadFile file = read_ok(fixture("cong_van.docx"), "cong_van.docx");
   std::string text = text_of(file);

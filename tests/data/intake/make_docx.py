@@ -149,6 +149,9 @@ def main():
     # A .docx without its main part, as a broken download leaves it.
     write('no_document.docx', [p for p in parts if p[0] != 'word/document.xml'])
     write('bad_xml.docx', [(n, t[:len(t) // 2] if n == 'word/document.xml' else t) for n, t in parts])
+    # Word 2007 bound the markup-compatibility namespace to "ve:".
+    word2007 = document.replace('mc:', 've:').replace('xmlns:mc=', 'xmlns:ve=')
+    write('word2007.docx', [(n, word2007 if n == 'word/document.xml' else t) for n, t in parts])
     with open('encrypted.docx', 'wb') as f:
         f.write(encrypted_package())
 

@@ -120,6 +120,18 @@ TEST(RtfReader, LibreOfficeRtfKeepsCellsHeadersAndNotes) {
             std::vector<std::string>{"Kế hoạch ngày 10/01/2025 của UBND tỉnh Lâm Đồng."});
 }
 
+TEST(RtfReader, WordTextBoxIsReadOnceAndUnicodeCopiesWin) {
+  ReadFile file = read_rtf(
+      "{\\rtf1\\ansi\\uc1 Tr\\u432?\\u7899?c"
+      "{\\shp{\\*\\shpinst{\\sp{\\sn shapeType}{\\sv 202}}{\\shptxt \\pard D\\u7920?"
+      " TH\\u7842?O\\par}}{\\shprslt{\\*\\do\\dobxcolumn{\\dptxbx{\\dptxbxtext D? TH?O}}}}}"
+      " sau\\par{\\upr{K? ho?ch}{\\*\\ud{K\\u7871?ho\\u7841?ch}}}\\par}");
+  std::vector<std::string> boxes = texts(file, Kind::kTextBox);
+  EXPECT_EQ(boxes, std::vector<std::string>{"DỰ THẢO"});
+  // The box ends before the paragraph that anchors it.
+  EXPECT_EQ(text_of(file), "DỰ THẢO\nTrước sau\nKếhoạch\n");
+}
+
 TEST(RtfReader, NotRtfIsDamagedAndHostileInputEnds) {
   const auto& all = intake::readers();
   const intake::Reader* rtf = nullptr;

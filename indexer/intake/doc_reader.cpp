@@ -18,6 +18,7 @@ using Kind = TextBlock::Kind;
 // The line antiword prints between the body and the notes and text boxes it prints after it.
 constexpr std::string_view kNotesSeparator = "-----------------------";
 
+// antiword pads lines and cells with spaces to align its columns.
 std::string_view trim(std::string_view s) {
   size_t first = s.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return {};
@@ -45,6 +46,7 @@ std::string cell_text(std::string_view raw) {
 // they open a row's first cell.
 class AntiwordParser {
  public:
+  // Takes antiword's lines one at a time, deciding rows as their bars show.
   void line(std::string_view line) {
     if (!row_text_.empty()) {
       row_text_ += '\n';
@@ -77,6 +79,7 @@ class AntiwordParser {
     if (ends_row(content) && (content.size() > 1 || content.front() != '|')) finish_row();
   }
 
+  // Whatever is pending at the end of the output is the document's too.
   std::vector<TextBlock> finish() {
     if (!row_text_.empty()) finish_row();
     flush_paragraphs();
@@ -84,11 +87,13 @@ class AntiwordParser {
   }
 
  private:
+  // A row, one line or several, ends at a line whose last character is a bar.
   static bool ends_row(std::string_view line) {
     std::string_view t = trim(line);
     return !t.empty() && t.back() == '|';
   }
 
+  // Plain lines that turned out not to open a row: a paragraph each.
   void flush_paragraphs() {
     for (std::string& p : pending_) {
       if (p == "[pic]") continue;
@@ -152,6 +157,7 @@ class AntiwordParser {
   bool after_body_ = false;
 };
 
+// antiword reads from a file (it seeks); its messages give the reasons.
 Result<ReadFile> read_doc(std::string_view bytes) {
   if (holds_encrypted_package(bytes)) return Status::invalid_argument("encrypted Word document");
   // A .docx saved under a .doc name that libmagic could not name.
@@ -178,10 +184,12 @@ Result<ReadFile> read_doc(std::string_view bytes) {
   return file;
 }
 
+// Word 97-2003 documents and templates.
 bool is_doc_extension(std::string_view extension) {
   return extension == ".doc" || extension == ".dot";
 }
 
+// The reader registered for Word 97-2003 files (OLE compound files).
 class DocReader : public Reader {
  public:
   std::string_view format() const override { return "doc"; }

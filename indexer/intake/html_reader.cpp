@@ -13,30 +13,14 @@
 #include <unordered_map>
 
 #include "reader.hpp"
+#include "utf8_text.hpp"
 
 namespace tracuu::intake {
 namespace {
 
 using Kind = TextBlock::Kind;
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
+// Tag and attribute names are matched case-insensitively, as HTML has them.
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -125,11 +109,7 @@ const std::unordered_map<std::string, char32_t>& named_entities() {
 
 // Numeric references in 0x80-0x9F mean Windows-1252 (as browsers read them).
 char32_t numeric_reference(unsigned long n) {
-  static constexpr char16_t k80[32] = {
-      0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-  if (n >= 0x80 && n < 0xA0) return k80[n - 0x80];
+  if (n >= 0x80 && n < 0xA0) return from_cp1252(static_cast<unsigned char>(n));
   if (n == 0 || n > 0x10FFFF || (n >= 0xD800 && n < 0xE000)) return 0xFFFD;
   return static_cast<char32_t>(n);
 }
@@ -172,6 +152,7 @@ size_t decode_entity(std::string_view text, size_t at, std::string& out) {
   return end - at + (end < text.size() && text[end] == ';' ? 1 : 0);
 }
 
+// Elements that begin a new line where a browser shows them.
 bool is_block_element(const std::string& tag) {
   static const char* const kBlocks[] = {
       "p",          "div",        "h1",       "h2",      "h3",     "h4",     "h5",
@@ -189,6 +170,7 @@ bool is_hidden_element(const std::string& tag) {
          tag == "noscript" || tag == "svg" || tag == "object" || tag == "select" || tag == "iframe";
 }
 
+// A start or end tag as far as the reader needs it.
 struct Tag {
   std::string name;  // lower case, without '/'
   bool closing = false;
@@ -196,10 +178,13 @@ struct Tag {
 };
 
 // Builds blocks from the page's tags and text.
+// One pass over the page: text between tags, with tables and marked divisions kept
+// apart. Not a conforming HTML parser; enough for Word's and LibreOffice's pages and plain ones.
 class HtmlParser {
  public:
   explicit HtmlParser(std::string_view html) : html_(html) {}
 
+  // Reads the whole page; tables left open at the end are closed.
   std::vector<TextBlock> parse() {
     while (pos_ < html_.size()) {
       size_t lt = html_.find('<', pos_);
@@ -220,6 +205,7 @@ class HtmlParser {
     int cell_row = 0, cell_col = 0;
   };
 
+  // A '<' that opens markup (a tag, comment, doctype or Word's <![if]>), or a literal one.
   void markup() {
     if (html_.substr(pos_, 4) == "<!--") {
       size_t end = html_.find("-->", pos_ + 4);
@@ -241,6 +227,7 @@ class HtmlParser {
     tag(parse_tag(inside));
   }
 
+  // The name and the attributes' text, lower case.
   static Tag parse_tag(std::string_view inside) {
     Tag t;
     if (inside[0] == '/') {
@@ -257,6 +244,7 @@ class HtmlParser {
     return t;
   }
 
+  // What a tag does to the blocks: breaks, tables, cells, divisions, skipped content.
   void tag(const Tag& t) {
     if (is_hidden_element(t.name)) {
       if (!t.closing && !t.attributes.ends_with("/")) skip_element(t.name);
@@ -323,6 +311,7 @@ class HtmlParser {
     return false;
   }
 
+  // The kind of the innermost marked division: body text unless a header, footer or notes.
   Kind part() const { return parts_.empty() ? Kind::kParagraph : parts_.back(); }
 
   // Skips to the element's closing tag; script and style content is not markup.
@@ -339,18 +328,21 @@ class HtmlParser {
     pos_ = end == std::string_view::npos ? html_.size() : end + 1;
   }
 
+  // A nested table splits its cell, as in the Word readers.
   void open_table() {
     if (!tables_.empty() && tables_.back().in_cell) flush_cell_text();
     end_paragraph_outside_cells();
     tables_.push_back(Table{});
   }
 
+  // A table's last cell ends with it, closed or not.
   void close_table() {
     if (tables_.empty()) return;
     end_cell();
     tables_.pop_back();
   }
 
+  // A cell's row and column; colspan moves the next cell's column on.
   void open_cell(const Tag& t) {
     Table& table = tables_.back();
     if (table.row < 0) table.row = 0;
@@ -368,17 +360,20 @@ class HtmlParser {
     table.col += span;
   }
 
+  // A cell ends at the next cell, row or table, closed or not.
   void end_cell() {
     if (tables_.empty() || !tables_.back().in_cell) return;
     flush_cell_text();
     tables_.back().in_cell = false;
   }
 
+  // The cell's text so far as a block (in a running part, of that part's kind).
   void flush_cell_text() {
     const Table& table = tables_.back();
     add_block(part() == Kind::kParagraph ? Kind::kCell : part(), table.cell_row, table.cell_col);
   }
 
+  // Whether text now goes to a cell.
   bool in_cell() const { return !tables_.empty() && tables_.back().in_cell; }
 
   // A block element: a new paragraph, or a new line inside a cell.
@@ -391,16 +386,20 @@ class HtmlParser {
     }
   }
 
+  // A table opened in a paragraph ends the paragraph.
   void end_paragraph_outside_cells() {
     if (!in_cell()) end_paragraph();
   }
 
+  // The gathered text as a block of the current part.
   void end_paragraph() { add_block(part(), -1, -1); }
 
+  // Collapsed white space leaves a space at the end of a block.
   static void trim_end(std::string& s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
   }
 
+  // Blocks of only spaces and no-break spaces (Word's <p>&nbsp;</p>) are dropped.
   void add_block(Kind kind, int row, int col) {
     trim_end(current_);
     while (!current_.empty() && current_.back() == '\n') current_.pop_back();
@@ -446,10 +445,12 @@ class HtmlParser {
   std::vector<TextBlock> blocks_;
 };
 
+// Names a page arrives under when libmagic only says it is text.
 bool is_html_extension(std::string_view extension) {
   return extension == ".html" || extension == ".htm" || extension == ".xhtml";
 }
 
+// The reader registered for web pages, including those named .doc.
 class HtmlReader : public Reader {
  public:
   std::string_view format() const override { return "html"; }

@@ -20,8 +20,10 @@ constexpr size_t kMaxPartBytes = 256u << 20;
 // A run of spaces (text:s) or repeated cells longer than this is a crafted file.
 constexpr int kMaxRepeat = 1000;
 
+// pugixml does not resolve namespaces: elements are matched by their qualified name.
 bool named(pugi::xml_node node, const char* name) { return std::strcmp(node.name(), name) == 0; }
 
+// Whole families (text:span, text:a, fields) are read the same way.
 bool prefixed(pugi::xml_node node, const char* prefix) {
   return std::strncmp(node.name(), prefix, std::strlen(prefix)) == 0;
 }
@@ -57,6 +59,7 @@ class OdtWalker {
     std::string text;
   };
 
+  // One block per paragraph or heading, or one more line of the cell being gathered.
   void paragraph(pugi::xml_node p, int depth) {
     std::string text;
     std::vector<pugi::xml_node> boxes;
@@ -70,6 +73,8 @@ class OdtWalker {
     for (pugi::xml_node box : boxes) text_box(box, depth);
   }
 
+  // A paragraph's text: spans, links and fields read through; notes, comments and
+  // deleted text left out of it.
   void inline_text(pugi::xml_node node, std::string& text, std::vector<pugi::xml_node>& boxes,
                    int depth) {
     if (depth > kMaxDepth) return;
@@ -111,6 +116,7 @@ class OdtWalker {
     }
   }
 
+  // Frames may hold images or text boxes; only boxes have text.
   static void find_text_boxes(pugi::xml_node node, std::vector<pugi::xml_node>& boxes, int depth) {
     if (depth > kMaxDepth) return;
     for (pugi::xml_node child : node.children()) {
@@ -122,6 +128,7 @@ class OdtWalker {
     }
   }
 
+  // A note's body goes to the notes, read after the body, like Word's footnotes.
   void note(pugi::xml_node n, int depth) {
     std::vector<TextBlock> unused;
     OdtWalker body(notes_, unused, Kind::kFootnote);
@@ -141,6 +148,7 @@ class OdtWalker {
     cell_ = std::move(saved);
   }
 
+  // One block per cell in row-major order; repeated columns and rows keep the numbering.
   void table(pugi::xml_node tbl, int depth) {
     if (depth > kMaxDepth) return;
     flush_cell();
@@ -179,12 +187,14 @@ class OdtWalker {
     return out;
   }
 
+  // A cell is one block when it ends, or before a nested table or text box splits it.
   void flush_cell() {
     if (!cell_.open) return;
     emit(Kind::kCell, std::move(cell_.text), cell_.row, cell_.col);
     cell_.text.clear();
   }
 
+  // Empty paragraphs and cells carry nothing the pipeline reads.
   void emit(Kind kind, std::string text, int row, int col) {
     if (text.find_first_not_of(" \t\n") == std::string::npos) return;
     TextBlock block;
@@ -203,6 +213,7 @@ class OdtWalker {
   Cell cell_;
 };
 
+// A part's XML, or the reason an official can read for why it cannot be had.
 Result<pugi::xml_document> parse_part(const ZipArchive& zip, const std::string& name) {
   Result<std::string> bytes = zip.read(name, kMaxPartBytes);
   if (!bytes.is_ok()) {
@@ -255,6 +266,7 @@ void read_master_pages(const ZipArchive& zip, ReadFile& file) {
   }
 }
 
+// An encrypted file is said so before its unreadable content.xml is tried.
 Result<ReadFile> read_odt(std::string_view bytes) {
   Result<std::unique_ptr<ZipArchive>> zip = ZipArchive::open(bytes);
   if (!zip.is_ok()) return Status::invalid_argument("damaged .odt: not a readable zip archive");
@@ -288,6 +300,7 @@ Result<ReadFile> read_odt(std::string_view bytes) {
   return file;
 }
 
+// The reader registered for OpenDocument text.
 class OdtReader : public Reader {
  public:
   std::string_view format() const override { return "odt"; }

@@ -91,6 +91,7 @@ TEST(DocxReader, ParagraphsKeepTabsAndBreaksAndDropDeletedRevisions) {
             std::string::npos)
       << text;
   EXPECT_EQ(text.find("BỎ ĐI"), std::string::npos);
+  EXPECT_EQ(text.find("CHỮ ẨN"), std::string::npos);  // hidden text
   EXPECT_NE(text.find("Thực hiện Kế hoạch số 45/KH-UBND của UBND tỉnh"), std::string::npos);
 }
 

@@ -120,6 +120,15 @@ TEST(HtmlReader, RunningPartsAndNotesAsLibreOfficeAndWordMarkThem) {
   EXPECT_EQ(word.blocks[0].kind, Kind::kPageHeader);
 }
 
+TEST(HtmlReader, XhtmlPrologNamesTheEncoding) {
+  std::string page =
+      "<?xml version=\"1.0\" encoding=\"windows-1258\"?><html><body><p>Vi\xEA\xF2t"
+      "</p><p>&nbsp;&nbsp;</p></body></html>";
+  ReadFile file = read_html(page, "x.xhtml");
+  ASSERT_EQ(file.blocks.size(), 1u);  // the blank paragraph is dropped
+  EXPECT_EQ(file.blocks[0].text, "Vi\xC3\xAA\xCC\xA3t");
+}
+
 TEST(HtmlReader, UnclosedMarkupEnds) {
   ReadFile file = read_html("<html><body><p>Một <b>hai<script>var x; <td> a < b &#99999999");
   EXPECT_NE(text_of(file).find("Một hai"), std::string::npos) << text_of(file);

@@ -44,6 +44,11 @@ TEST(RtfReader, LiteralQuestionMarkFallbackKeepsTheNextLetter) {
   EXPECT_EQ(text_of(file), "CỘNG HÒA\n");
 }
 
+TEST(RtfReader, HiddenAndDeletedTextIsLeftOut) {
+  ReadFile file = read_rtf("{\\rtf1 a{\\v \\u7849?n}b\\v c\\v0 d{\\deleted x}e\\par}");
+  EXPECT_EQ(text_of(file), "abde\n");
+}
+
 TEST(RtfReader, SurrogatePairsAndUcZero) {
   ReadFile file = read_rtf("{\\rtf1\\uc0 a\\u-10179\\u-8704 b\\u7871 c\\par}");
   EXPECT_EQ(text_of(file),

@@ -123,6 +123,7 @@ class PartWalker {
 
   // A run's text, tabs and breaks; drawings in it may hold text boxes.
   void run(pugi::xml_node r, std::string& text, std::vector<pugi::xml_node>& boxes, int depth) {
+    if (is_hidden(r)) return;
     for (pugi::xml_node child : r.children()) {
       if (named(child, "w:t")) {
         text += child.text().get();
@@ -137,6 +138,14 @@ class PartWalker {
         find_text_boxes(child, boxes, depth + 1);
       }
     }
+  }
+
+  // Hidden text (w:vanish) is neither shown nor printed: not the document's text.
+  static bool is_hidden(pugi::xml_node r) {
+    pugi::xml_node vanish = r.child("w:rPr").child("w:vanish");
+    if (!vanish) return false;
+    std::string_view val = vanish.attribute("w:val").value();
+    return val != "0" && val != "false" && val != "off";
   }
 
   // Text boxes drawn in a run. The mc:Fallback of an AlternateContent is the same box again

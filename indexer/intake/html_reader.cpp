@@ -48,6 +48,15 @@ std::string declared_charset(std::string_view html) {
   return "";
 }
 
+// The encoding an XHTML page's XML declaration names (<?xml ... encoding="windows-1258"?>).
+std::string prolog_encoding(std::string_view html) {
+  std::string prolog = lower(html.substr(0, html.find("?>")));
+  size_t at = prolog.find("encoding=");
+  if (at == std::string::npos || at + 10 >= prolog.size()) return "";
+  size_t start = at + 10, end = prolog.find(prolog[at + 9], start);
+  return end == std::string::npos ? "" : prolog.substr(start, end - start);
+}
+
 // The page as UTF-8: a BOM first, then the declared charset; UTF-8 and undeclared pages stay
 // as they are (the pipeline judges their bytes).
 std::string page_as_utf8(std::string_view html) {
@@ -56,6 +65,7 @@ std::string page_as_utf8(std::string_view html) {
   if (html.starts_with("\xFF\xFE")) charset = "UTF-16LE";
   if (html.starts_with("\xFE\xFF")) charset = "UTF-16BE";
   if (charset.empty()) charset = declared_charset(html);
+  if (charset.empty() && html.starts_with("<?xml")) charset = prolog_encoding(html);
   if (charset.empty() || charset == "utf-8" || charset == "utf8" || charset == "us-ascii") {
     return std::string(html);
   }
@@ -399,15 +409,24 @@ class HtmlParser {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
   }
 
-  // Blocks of only spaces and no-break spaces (Word's <p>&nbsp;</p>) are dropped.
+  // Whether text holds only spaces and no-break spaces (Word's <p>&nbsp;</p>).
+  static bool is_blank(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') continue;
+      if (text.substr(i, 2) == "\xC2\xA0") {
+        ++i;
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // Blank blocks carry nothing the pipeline reads.
   void add_block(Kind kind, int row, int col) {
     trim_end(current_);
     while (!current_.empty() && current_.back() == '\n') current_.pop_back();
-    std::string blank = current_;
-    for (std::string_view nbsp = "\xC2\xA0"; blank.find(nbsp) != std::string::npos;) {
-      blank.replace(blank.find(nbsp), nbsp.size(), " ");
-    }
-    if (blank.find_first_not_of(" \t\n") != std::string::npos) {
+    if (!is_blank(current_)) {
       TextBlock block;
       block.kind = kind;
       block.text = std::move(current_);

@@ -4,6 +4,7 @@
 // the current font's charset, and keeps table cells, running headers/footers and footnotes
 // apart. Bytes in TCVN3/VNI fonts (.VnTime, VNI-Times) stay cp1252 look-alikes: the pipeline
 // tells and repairs them from the text.
+#include <strings.h>
 #include <unicode/ucnv.h>
 
 #include <cctype>
@@ -361,8 +362,8 @@ class RtfParser {
       }
     } else if (w == "fcharset" && has_param && s.in_fonttbl && defining_font_ >= 0) {
       fonts_[defining_font_].charset = static_cast<int>(param);
-    } else if (w == "deleted") {
-      flush_bytes();
+    } else if (w == "deleted" || w == "v") {
+      flush_bytes();  // a tracked deletion, or hidden text: neither is on the page
       s.deleted = param != 0;
     } else if (w == "plain") {
       s.font = default_font_;

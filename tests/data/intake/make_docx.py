@@ -76,7 +76,8 @@ BODY = (HEADER_TABLE + TEXT_BOX +
         para(run('1.'), '<w:r><w:tab/></w:r>', run('Các đơn vị'),
              '<w:del w:id="7" w:author="VP"><w:r><w:delText>BỎ ĐI </w:delText></w:r></w:del>',
              '<w:ins w:id="8" w:author="VP"><w:r><w:t xml:space="preserve"> khẩn trương</w:t></w:r></w:ins>',
-             run(' báo cáo'), '<w:r><w:br/></w:r>', run('trước ngày 15/3/2025.')) +
+             run(' báo cáo'), '<w:r><w:rPr><w:vanish/></w:rPr><w:t>CHỮ ẨN</w:t></w:r>',
+             '<w:r><w:br/></w:r>', run('trước ngày 15/3/2025.')) +
         NESTED_TABLE + '<w:sectPr/>')
 
 DOCUMENT = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{BODY}</w:body></w:document>'

@@ -67,6 +67,19 @@ TEST(DocReader, RowsWhoseCellsSpanLinesAreSplitAtTheirBars) {
   EXPECT_EQ(blocks[6].text, "Căn cứ Nghị định số 110/2004/NĐ-CP;");
 }
 
+TEST(DocReader, NotesAndTextBoxesAfterTheBodyKeepTheirKinds) {
+  Result<ReadFile> read = read_file_bytes(fixture("cong_van.doc"), "cong_van.doc", {});
+  ASSERT_TRUE(read.is_ok()) << read.status().message();
+  std::vector<std::string> notes, boxes;
+  for (const TextBlock& b : read->blocks) {
+    if (b.kind == Kind::kFootnote) notes.push_back(b.text);
+    if (b.kind == Kind::kTextBox) boxes.push_back(b.text);
+  }
+  EXPECT_EQ(notes, std::vector<std::string>{"Kế hoạch ngày 10/01/2025 của UBND tỉnh Lâm Đồng."});
+  EXPECT_EQ(boxes, std::vector<std::string>{"DỰ THẢO"});
+  EXPECT_EQ(text_of(read.value()).find("-----"), std::string::npos);
+}
+
 TEST(DocReader, EncryptedDocumentSaysSo) {
   Result<ReadFile> read = read_file_bytes(fixture("encrypted.doc"), "encrypted.doc", {});
   ASSERT_FALSE(read.is_ok());

@@ -77,6 +77,13 @@ TEST(DocxReader, TextBoxIsReadOnceFromItsChoiceNotItsFallback) {
   EXPECT_EQ(count(text_of(file), "DỰ THẢO"), 1u);
 }
 
+TEST(DocxReader, Word2007CompatibilityPrefixIsFollowedToo) {
+  ReadFile file = read_ok(fixture("word2007.docx"), "word2007.docx");
+  std::vector<const TextBlock*> boxes = of_kind(file, Kind::kTextBox);
+  ASSERT_EQ(boxes.size(), 1u);
+  EXPECT_EQ(count(text_of(file), "DỰ THẢO"), 1u);
+}
+
 TEST(DocxReader, ParagraphsKeepTabsAndBreaksAndDropDeletedRevisions) {
   ReadFile file = read_ok(fixture("cong_van.docx"), "cong_van.docx");
   std::string text = text_of(file);
@@ -84,6 +91,7 @@ TEST(DocxReader, ParagraphsKeepTabsAndBreaksAndDropDeletedRevisions) {
             std::string::npos)
       << text;
   EXPECT_EQ(text.find("BỎ ĐI"), std::string::npos);
+  EXPECT_EQ(text.find("CHỮ ẨN"), std::string::npos);  // hidden text
   EXPECT_NE(text.find("Thực hiện Kế hoạch số 45/KH-UBND của UBND tỉnh"), std::string::npos);
 }
 

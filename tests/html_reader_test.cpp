@@ -95,6 +95,40 @@ TEST(HtmlReader, HtmlNamedDocIsReadAsHtml) {
             std::string::npos);
 }
 
+TEST(HtmlReader, RunningPartsAndNotesAsLibreOfficeAndWordMarkThem) {
+  ReadFile file = read_html(fixture("cong_van.html"));
+  std::vector<std::string> headers, footers, notes;
+  for (const TextBlock& b : file.blocks) {
+    if (b.kind == Kind::kPageHeader) headers.push_back(b.text);
+    if (b.kind == Kind::kPageFooter) footers.push_back(b.text);
+    if (b.kind == Kind::kFootnote) notes.push_back(b.text);
+  }
+  EXPECT_EQ(headers, std::vector<std::string>{"Công văn 123/UBND-VP"});
+  EXPECT_EQ(footers, std::vector<std::string>{"Trang 1"});
+  EXPECT_EQ(notes, std::vector<std::string>{"Kế hoạch ngày 10/01/2025 của UBND tỉnh Lâm Đồng."});
+  EXPECT_NE(text_of(file).find("45/KH-UBND của UBND tỉnh"), std::string::npos) << text_of(file);
+
+  ReadFile word = read_html(
+      "<html><body><div style='mso-element:header' id=h1><p>Đầu trang</p></div>"
+      "<p>Theo Nghị định<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\">"
+      "<span>[1]</span></a> số 30</p><div style='mso-element:footnote-list'>"
+      "<div style='mso-element:footnote' id=ftn1><p><a href=\"#_ftnref1\">[1]</a> Năm 2020."
+      "</p></div></div></body></html>");
+  std::string text = text_of(word);
+  EXPECT_EQ(text, "Theo Nghị định số 30\nNăm 2020.\n");
+  ASSERT_FALSE(word.blocks.empty());
+  EXPECT_EQ(word.blocks[0].kind, Kind::kPageHeader);
+}
+
+TEST(HtmlReader, XhtmlPrologNamesTheEncoding) {
+  std::string page =
+      "<?xml version=\"1.0\" encoding=\"windows-1258\"?><html><body><p>Vi\xEA\xF2t"
+      "</p><p>&nbsp;&nbsp;</p></body></html>";
+  ReadFile file = read_html(page, "x.xhtml");
+  ASSERT_EQ(file.blocks.size(), 1u);  // the blank paragraph is dropped
+  EXPECT_EQ(file.blocks[0].text, "Vi\xC3\xAA\xCC\xA3t");
+}
+
 TEST(HtmlReader, UnclosedMarkupEnds) {
   ReadFile file = read_html("<html><body><p>Một <b>hai<script>var x; <td> a < b &#99999999");
   EXPECT_NE(text_of(file).find("Một hai"), std::string::npos) << text_of(file);

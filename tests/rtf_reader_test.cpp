@@ -44,6 +44,11 @@ TEST(RtfReader, LiteralQuestionMarkFallbackKeepsTheNextLetter) {
   EXPECT_EQ(text_of(file), "CỘNG HÒA\n");
 }
 
+TEST(RtfReader, HiddenAndDeletedTextIsLeftOut) {
+  ReadFile file = read_rtf("{\\rtf1 a{\\v \\u7849?n}b\\v c\\v0 d{\\deleted x}e\\par}");
+  EXPECT_EQ(text_of(file), "abde\n");
+}
+
 TEST(RtfReader, SurrogatePairsAndUcZero) {
   ReadFile file = read_rtf("{\\rtf1\\uc0 a\\u-10179\\u-8704 b\\u7871 c\\par}");
   EXPECT_EQ(text_of(file),
@@ -118,6 +123,18 @@ TEST(RtfReader, LibreOfficeRtfKeepsCellsHeadersAndNotes) {
   EXPECT_NE(text.find("Kính gửi: Các phòng, ban thuộc Ủy ban nhân dân huyện."), std::string::npos);
   EXPECT_EQ(texts(file, Kind::kFootnote),
             std::vector<std::string>{"Kế hoạch ngày 10/01/2025 của UBND tỉnh Lâm Đồng."});
+}
+
+TEST(RtfReader, WordTextBoxIsReadOnceAndUnicodeCopiesWin) {
+  ReadFile file = read_rtf(
+      "{\\rtf1\\ansi\\uc1 Tr\\u432?\\u7899?c"
+      "{\\shp{\\*\\shpinst{\\sp{\\sn shapeType}{\\sv 202}}{\\shptxt \\pard D\\u7920?"
+      " TH\\u7842?O\\par}}{\\shprslt{\\*\\do\\dobxcolumn{\\dptxbx{\\dptxbxtext D? TH?O}}}}}"
+      " sau\\par{\\upr{K? ho?ch}{\\*\\ud{K\\u7871?ho\\u7841?ch}}}\\par}");
+  std::vector<std::string> boxes = texts(file, Kind::kTextBox);
+  EXPECT_EQ(boxes, std::vector<std::string>{"DỰ THẢO"});
+  // The box ends before the paragraph that anchors it.
+  EXPECT_EQ(text_of(file), "DỰ THẢO\nTrước sau\nKếhoạch\n");
 }
 
 TEST(RtfReader, NotRtfIsDamagedAndHostileInputEnds) {

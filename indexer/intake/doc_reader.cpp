@@ -1,6 +1,7 @@
 // Word 97-2003 (.doc) through antiword, the converter Debian ships that keeps tables as rows
 // of cells. Legacy-font text (TCVN3 in .VnTime) comes out as cp1252 look-alikes, which the
 // pipeline repairs; this reader leaves it as printed.
+#include <cctype>
 #include <exception>
 #include <optional>
 
@@ -14,6 +15,10 @@ namespace {
 
 using Kind = TextBlock::Kind;
 
+// The line antiword prints between the body and the notes and text boxes it prints after it.
+constexpr std::string_view kNotesSeparator = "-----------------------";
+
+// antiword pads lines and cells with spaces to align its columns.
 std::string_view trim(std::string_view s) {
   size_t first = s.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return {};
@@ -41,6 +46,7 @@ std::string cell_text(std::string_view raw) {
 // they open a row's first cell.
 class AntiwordParser {
  public:
+  // Takes antiword's lines one at a time, deciding rows as their bars show.
   void line(std::string_view line) {
     if (!row_text_.empty()) {
       row_text_ += '\n';
@@ -51,6 +57,11 @@ class AntiwordParser {
     std::string_view content = trim(line);
     if (content.empty()) {
       flush_paragraphs();
+      return;
+    }
+    if (content == kNotesSeparator) {
+      flush_paragraphs();
+      after_body_ = true;
       return;
     }
     if (content.find('|') == std::string_view::npos) {
@@ -68,6 +79,7 @@ class AntiwordParser {
     if (ends_row(content) && (content.size() > 1 || content.front() != '|')) finish_row();
   }
 
+  // Whatever is pending at the end of the output is the document's too.
   std::vector<TextBlock> finish() {
     if (!row_text_.empty()) finish_row();
     flush_paragraphs();
@@ -75,20 +87,40 @@ class AntiwordParser {
   }
 
  private:
+  // A row, one line or several, ends at a line whose last character is a bar.
   static bool ends_row(std::string_view line) {
     std::string_view t = trim(line);
     return !t.empty() && t.back() == '|';
   }
 
+  // Plain lines that turned out not to open a row: a paragraph each.
   void flush_paragraphs() {
     for (std::string& p : pending_) {
       if (p == "[pic]") continue;
       TextBlock block;
       block.text = std::move(p);
+      if (after_body_) {
+        size_t marker = footnote_marker(block.text);
+        block.kind = marker ? Kind::kFootnote : Kind::kTextBox;
+        block.text.erase(0, marker);
+      }
       blocks_.push_back(std::move(block));
       row_ = 0;
     }
     pending_.clear();
+  }
+
+  // The length of a leading "[12] " antiword puts before a note's text; 0 when none.
+  static size_t footnote_marker(std::string_view text) {
+    if (text.size() < 3 || text[0] != '[') return 0;
+    size_t close = text.find(']');
+    if (close == std::string_view::npos || close == 1 || close > 6) return 0;
+    for (size_t i = 1; i < close; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(text[i]))) return 0;
+    }
+    size_t end = close + 1;
+    while (end < text.size() && text[end] == ' ') ++end;
+    return end;
   }
 
   // Splits a row at its bars: the text before the first bar is the first cell, unless the
@@ -121,8 +153,11 @@ class AntiwordParser {
   std::vector<std::string> pending_;
   std::string row_text_;
   int row_ = 0;  // the row's number in its table; a paragraph between rows starts a new table
+  // After antiword's separator, footnotes ("[1] ...") and then text boxes follow the body.
+  bool after_body_ = false;
 };
 
+// antiword reads from a file (it seeks); its messages give the reasons.
 Result<ReadFile> read_doc(std::string_view bytes) {
   if (holds_encrypted_package(bytes)) return Status::invalid_argument("encrypted Word document");
   // A .docx saved under a .doc name that libmagic could not name.
@@ -149,10 +184,12 @@ Result<ReadFile> read_doc(std::string_view bytes) {
   return file;
 }
 
+// Word 97-2003 documents and templates.
 bool is_doc_extension(std::string_view extension) {
   return extension == ".doc" || extension == ".dot";
 }
 
+// The reader registered for Word 97-2003 files (OLE compound files).
 class DocReader : public Reader {
  public:
   std::string_view format() const override { return "doc"; }

@@ -22,6 +22,7 @@ constexpr int kMaxDepth = 48;
 // An XML part is read whole; no real part is near this.
 constexpr size_t kMaxPartBytes = 256u << 20;
 
+// pugixml does not resolve namespaces: elements are matched by their qualified name.
 bool named(pugi::xml_node node, const char* name) { return std::strcmp(node.name(), name) == 0; }
 
 // Markup-compatibility elements by local name: Word 2007 bound their namespace to "ve:",
@@ -32,6 +33,7 @@ bool is_compat(pugi::xml_node node, const char* local) {
   return std::strcmp(colon ? colon + 1 : name, local) == 0;
 }
 
+// The branch modern readers take; its mc:Fallback repeats the same content for old ones.
 pugi::xml_node choice_of(pugi::xml_node alternate) {
   for (pugi::xml_node child : alternate.children()) {
     if (is_compat(child, "Choice")) return child;
@@ -46,6 +48,8 @@ class PartWalker {
  public:
   PartWalker(std::vector<TextBlock>& blocks, Kind kind) : blocks_(blocks), kind_(kind) {}
 
+  // Block-level content in document order; content controls and
+  // inserted revisions are read through, since their text is the document's.
   void content(pugi::xml_node container, int depth) {
     if (depth > kMaxDepth) return;
     for (pugi::xml_node child : container.children()) {
@@ -71,6 +75,7 @@ class PartWalker {
     std::string cell_text;
   };
 
+  // One block per paragraph, or one more line of the cell being gathered.
   void paragraph(pugi::xml_node p, int depth) {
     std::string text;
     std::vector<pugi::xml_node> boxes;
@@ -116,7 +121,9 @@ class PartWalker {
     }
   }
 
+  // A run's text, tabs and breaks; drawings in it may hold text boxes.
   void run(pugi::xml_node r, std::string& text, std::vector<pugi::xml_node>& boxes, int depth) {
+    if (is_hidden(r)) return;
     for (pugi::xml_node child : r.children()) {
       if (named(child, "w:t")) {
         text += child.text().get();
@@ -131,6 +138,14 @@ class PartWalker {
         find_text_boxes(child, boxes, depth + 1);
       }
     }
+  }
+
+  // Hidden text (w:vanish) is neither shown nor printed: not the document's text.
+  static bool is_hidden(pugi::xml_node r) {
+    pugi::xml_node vanish = r.child("w:rPr").child("w:vanish");
+    if (!vanish) return false;
+    std::string_view val = vanish.attribute("w:val").value();
+    return val != "0" && val != "false" && val != "off";
   }
 
   // Text boxes drawn in a run. The mc:Fallback of an AlternateContent is the same box again
@@ -186,12 +201,14 @@ class PartWalker {
     return out;
   }
 
+  // A cell is one block when it ends, or before a nested table or text box splits it.
   void flush_cell() {
     if (!place_.in_cell) return;
     emit(Kind::kCell, std::move(place_.cell_text), place_.row, place_.col);
     place_.cell_text.clear();
   }
 
+  // Empty paragraphs and cells carry nothing the pipeline reads.
   void emit(Kind kind, std::string text, int row, int col) {
     if (text.find_first_not_of(" \t\n") == std::string::npos) return;
     TextBlock block;
@@ -210,6 +227,7 @@ class PartWalker {
   Place place_;
 };
 
+// A part's XML, or the reason an official can read for why it cannot be had.
 Result<pugi::xml_document> parse_part(const ZipArchive& zip, const std::string& name) {
   Result<std::string> bytes = zip.read(name, kMaxPartBytes);
   if (!bytes.is_ok()) {
@@ -231,6 +249,7 @@ int part_number(const std::string& name) {
   return digits == std::string::npos ? 0 : std::atoi(name.c_str() + digits);
 }
 
+// The parts Word numbers under one name (header1.xml, header2.xml...).
 std::vector<std::string> parts_named(const ZipArchive& zip, const std::string& prefix) {
   std::vector<std::string> out;
   for (const std::string& name : zip.names()) {
@@ -275,6 +294,7 @@ void read_notes(const ZipArchive& zip, const std::string& name, const char* root
   }
 }
 
+// Running headers first (they open each page), the body, footers, then notes.
 Result<ReadFile> read_docx(std::string_view bytes) {
   if (holds_encrypted_package(bytes)) return Status::invalid_argument("encrypted Word document");
   Result<std::unique_ptr<ZipArchive>> zip = ZipArchive::open(bytes);
@@ -298,11 +318,13 @@ Result<ReadFile> read_docx(std::string_view bytes) {
   return file;
 }
 
+// Names under which Word packages arrive, including the .doc that is really a .docx.
 bool is_word_extension(std::string_view extension) {
   return extension == ".docx" || extension == ".docm" || extension == ".dotx" ||
          extension == ".dotm" || extension == ".doc";
 }
 
+// The reader registered for Word 2007+ packages.
 class DocxReader : public Reader {
  public:
   std::string_view format() const override { return "docx"; }

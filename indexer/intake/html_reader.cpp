@@ -8,34 +8,19 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "reader.hpp"
+#include "utf8_text.hpp"
 
 namespace tracuu::intake {
 namespace {
 
 using Kind = TextBlock::Kind;
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
+// Tag and attribute names are matched case-insensitively, as HTML has them.
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -63,6 +48,15 @@ std::string declared_charset(std::string_view html) {
   return "";
 }
 
+// The encoding an XHTML page's XML declaration names (<?xml ... encoding="windows-1258"?>).
+std::string prolog_encoding(std::string_view html) {
+  std::string prolog = lower(html.substr(0, html.find("?>")));
+  size_t at = prolog.find("encoding=");
+  if (at == std::string::npos || at + 10 >= prolog.size()) return "";
+  size_t start = at + 10, end = prolog.find(prolog[at + 9], start);
+  return end == std::string::npos ? "" : prolog.substr(start, end - start);
+}
+
 // The page as UTF-8: a BOM first, then the declared charset; UTF-8 and undeclared pages stay
 // as they are (the pipeline judges their bytes).
 std::string page_as_utf8(std::string_view html) {
@@ -71,6 +65,7 @@ std::string page_as_utf8(std::string_view html) {
   if (html.starts_with("\xFF\xFE")) charset = "UTF-16LE";
   if (html.starts_with("\xFE\xFF")) charset = "UTF-16BE";
   if (charset.empty()) charset = declared_charset(html);
+  if (charset.empty() && html.starts_with("<?xml")) charset = prolog_encoding(html);
   if (charset.empty() || charset == "utf-8" || charset == "utf8" || charset == "us-ascii") {
     return std::string(html);
   }
@@ -124,11 +119,7 @@ const std::unordered_map<std::string, char32_t>& named_entities() {
 
 // Numeric references in 0x80-0x9F mean Windows-1252 (as browsers read them).
 char32_t numeric_reference(unsigned long n) {
-  static constexpr char16_t k80[32] = {
-      0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-  if (n >= 0x80 && n < 0xA0) return k80[n - 0x80];
+  if (n >= 0x80 && n < 0xA0) return from_cp1252(static_cast<unsigned char>(n));
   if (n == 0 || n > 0x10FFFF || (n >= 0xD800 && n < 0xE000)) return 0xFFFD;
   return static_cast<char32_t>(n);
 }
@@ -171,6 +162,7 @@ size_t decode_entity(std::string_view text, size_t at, std::string& out) {
   return end - at + (end < text.size() && text[end] == ';' ? 1 : 0);
 }
 
+// Elements that begin a new line where a browser shows them.
 bool is_block_element(const std::string& tag) {
   static const char* const kBlocks[] = {
       "p",          "div",        "h1",       "h2",      "h3",     "h4",     "h5",
@@ -188,6 +180,7 @@ bool is_hidden_element(const std::string& tag) {
          tag == "noscript" || tag == "svg" || tag == "object" || tag == "select" || tag == "iframe";
 }
 
+// A start or end tag as far as the reader needs it.
 struct Tag {
   std::string name;  // lower case, without '/'
   bool closing = false;
@@ -195,10 +188,13 @@ struct Tag {
 };
 
 // Builds blocks from the page's tags and text.
+// One pass over the page: text between tags, with tables and marked divisions kept
+// apart. Not a conforming HTML parser; enough for Word's and LibreOffice's pages and plain ones.
 class HtmlParser {
  public:
   explicit HtmlParser(std::string_view html) : html_(html) {}
 
+  // Reads the whole page; tables left open at the end are closed.
   std::vector<TextBlock> parse() {
     while (pos_ < html_.size()) {
       size_t lt = html_.find('<', pos_);
@@ -219,6 +215,7 @@ class HtmlParser {
     int cell_row = 0, cell_col = 0;
   };
 
+  // A '<' that opens markup (a tag, comment, doctype or Word's <![if]>), or a literal one.
   void markup() {
     if (html_.substr(pos_, 4) == "<!--") {
       size_t end = html_.find("-->", pos_ + 4);
@@ -240,6 +237,7 @@ class HtmlParser {
     tag(parse_tag(inside));
   }
 
+  // The name and the attributes' text, lower case.
   static Tag parse_tag(std::string_view inside) {
     Tag t;
     if (inside[0] == '/') {
@@ -256,6 +254,7 @@ class HtmlParser {
     return t;
   }
 
+  // What a tag does to the blocks: breaks, tables, cells, divisions, skipped content.
   void tag(const Tag& t) {
     if (is_hidden_element(t.name)) {
       if (!t.closing && !t.attributes.ends_with("/")) skip_element(t.name);
@@ -277,11 +276,53 @@ class HtmlParser {
       if (tables_.empty()) return;
       end_cell();
       if (!t.closing) open_cell(t);
+    } else if (t.name == "div") {
+      block_break();
+      if (t.closing) {
+        if (!parts_.empty()) parts_.pop_back();
+      } else {
+        parts_.push_back(part_of(t.attributes).value_or(part()));
+      }
+    } else if (t.name == "a" && !t.closing && is_note_reference(t.attributes)) {
+      skip_element("a");
     } else if (is_block_element(t.name) || t.name == "pre") {
       if (t.name == "pre") pre_ = !t.closing;
       block_break();
     }
   }
+
+  // The running part or notes a <div> holds, as LibreOffice (title="header", id="sdfootnote1")
+  // and Word (style="mso-element:footer") mark them; nullopt for any other div.
+  static std::optional<Kind> part_of(const std::string& attributes) {
+    if (attributes.find("title=\"header\"") != std::string::npos ||
+        attributes.find("mso-element:header") != std::string::npos) {
+      return Kind::kPageHeader;
+    }
+    if (attributes.find("title=\"footer\"") != std::string::npos ||
+        attributes.find("mso-element:footer") != std::string::npos) {
+      return Kind::kPageFooter;
+    }
+    if (attributes.find("sdfootnote") != std::string::npos ||
+        attributes.find("sdendnote") != std::string::npos ||
+        attributes.find("mso-element:footnote") != std::string::npos ||
+        attributes.find("mso-element:endnote") != std::string::npos) {
+      return Kind::kFootnote;
+    }
+    return std::nullopt;
+  }
+
+  // A note's number, in the text and before the note itself: not words of the document
+  // ("45/KH-UBND¹" must not read "45/KH-UBND1").
+  static bool is_note_reference(const std::string& attributes) {
+    for (const char* mark :
+         {"sdfootnote", "sdendnote", "mso-footnote-id", "mso-endnote-id", "#_ftn", "#_edn"}) {
+      if (attributes.find(mark) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  // The kind of the innermost marked division: body text unless a header, footer or notes.
+  Kind part() const { return parts_.empty() ? Kind::kParagraph : parts_.back(); }
 
   // Skips to the element's closing tag; script and style content is not markup.
   void skip_element(const std::string& name) {
@@ -297,18 +338,21 @@ class HtmlParser {
     pos_ = end == std::string_view::npos ? html_.size() : end + 1;
   }
 
+  // A nested table splits its cell, as in the Word readers.
   void open_table() {
     if (!tables_.empty() && tables_.back().in_cell) flush_cell_text();
     end_paragraph_outside_cells();
     tables_.push_back(Table{});
   }
 
+  // A table's last cell ends with it, closed or not.
   void close_table() {
     if (tables_.empty()) return;
     end_cell();
     tables_.pop_back();
   }
 
+  // A cell's row and column; colspan moves the next cell's column on.
   void open_cell(const Tag& t) {
     Table& table = tables_.back();
     if (table.row < 0) table.row = 0;
@@ -326,17 +370,20 @@ class HtmlParser {
     table.col += span;
   }
 
+  // A cell ends at the next cell, row or table, closed or not.
   void end_cell() {
     if (tables_.empty() || !tables_.back().in_cell) return;
     flush_cell_text();
     tables_.back().in_cell = false;
   }
 
+  // The cell's text so far as a block (in a running part, of that part's kind).
   void flush_cell_text() {
     const Table& table = tables_.back();
-    add_block(Kind::kCell, table.cell_row, table.cell_col);
+    add_block(part() == Kind::kParagraph ? Kind::kCell : part(), table.cell_row, table.cell_col);
   }
 
+  // Whether text now goes to a cell.
   bool in_cell() const { return !tables_.empty() && tables_.back().in_cell; }
 
   // A block element: a new paragraph, or a new line inside a cell.
@@ -349,24 +396,37 @@ class HtmlParser {
     }
   }
 
+  // A table opened in a paragraph ends the paragraph.
   void end_paragraph_outside_cells() {
     if (!in_cell()) end_paragraph();
   }
 
-  void end_paragraph() { add_block(Kind::kParagraph, -1, -1); }
+  // The gathered text as a block of the current part.
+  void end_paragraph() { add_block(part(), -1, -1); }
 
+  // Collapsed white space leaves a space at the end of a block.
   static void trim_end(std::string& s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
   }
 
+  // Whether text holds only spaces and no-break spaces (Word's <p>&nbsp;</p>).
+  static bool is_blank(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') continue;
+      if (text.substr(i, 2) == "\xC2\xA0") {
+        ++i;
+        continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // Blank blocks carry nothing the pipeline reads.
   void add_block(Kind kind, int row, int col) {
     trim_end(current_);
     while (!current_.empty() && current_.back() == '\n') current_.pop_back();
-    std::string blank = current_;
-    for (std::string_view nbsp = "\xC2\xA0"; blank.find(nbsp) != std::string::npos;) {
-      blank.replace(blank.find(nbsp), nbsp.size(), " ");
-    }
-    if (blank.find_first_not_of(" \t\n") != std::string::npos) {
+    if (!is_blank(current_)) {
       TextBlock block;
       block.kind = kind;
       block.text = std::move(current_);
@@ -400,13 +460,16 @@ class HtmlParser {
   bool pre_ = false;
   std::string current_;
   std::vector<Table> tables_;
+  std::vector<Kind> parts_;  // by open <div>: the body, a running part or notes
   std::vector<TextBlock> blocks_;
 };
 
+// Names a page arrives under when libmagic only says it is text.
 bool is_html_extension(std::string_view extension) {
   return extension == ".html" || extension == ".htm" || extension == ".xhtml";
 }
 
+// The reader registered for web pages, including those named .doc.
 class HtmlReader : public Reader {
  public:
   std::string_view format() const override { return "html"; }

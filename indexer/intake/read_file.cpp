@@ -14,6 +14,7 @@ const std::vector<std::unique_ptr<Reader>>& readers() {
     r.push_back(make_edxml_reader());  // before text: a package is text/xml to libmagic
     r.push_back(make_pdf_reader());
     r.push_back(make_docx_reader());
+    r.push_back(make_odt_reader());
     r.push_back(make_doc_reader());
     r.push_back(make_rtf_reader());
     r.push_back(make_html_reader());

@@ -32,6 +32,7 @@ const std::vector<std::unique_ptr<Reader>>& readers();
 // edXML packages (QCVN 102:2016): the envelope's facts and the attachments' text.
 std::unique_ptr<Reader> make_edxml_reader();
 std::unique_ptr<Reader> make_docx_reader();
+std::unique_ptr<Reader> make_odt_reader();
 std::unique_ptr<Reader> make_doc_reader();
 std::unique_ptr<Reader> make_rtf_reader();
 std::unique_ptr<Reader> make_html_reader();

@@ -4,6 +4,7 @@
 // the current font's charset, and keeps table cells, running headers/footers and footnotes
 // apart. Bytes in TCVN3/VNI fonts (.VnTime, VNI-Times) stay cp1252 look-alikes: the pipeline
 // tells and repairs them from the text.
+#include <strings.h>
 #include <unicode/ucnv.h>
 
 #include <cctype>
@@ -12,6 +13,7 @@
 #include <map>
 
 #include "reader.hpp"
+#include "utf8_text.hpp"
 
 namespace tracuu::intake {
 namespace {
@@ -20,34 +22,6 @@ using Kind = TextBlock::Kind;
 
 // Deeper nesting is a crafted file: groups past it are read as skipped.
 constexpr size_t kMaxGroupDepth = 1024;
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
-// Windows-1252, with the bytes it leaves undefined kept as the Latin-1 code points of the
-// same number, so that legacy-font bytes can always be taken back by the pipeline.
-char32_t from_cp1252(unsigned char b) {
-  static constexpr char16_t k80[32] = {
-      0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
-  return b >= 0x80 && b < 0xA0 ? k80[b - 0x80] : b;
-}
 
 // The Windows code page of an RTF \fcharset.
 int codepage_of_charset(int charset) {
@@ -127,10 +101,13 @@ struct GroupState {
   Kind sink = Kind::kParagraph;  // body, header, footer, footnote or text box
 };
 
+// One pass over the RTF: a stack of group states, text gathered per destination
+// (body, header, footer, note, text box) and emitted as blocks when they end.
 class RtfParser {
  public:
   explicit RtfParser(std::string_view rtf) : rtf_(rtf) {}
 
+  // Reads the whole file; unbalanced braces and a missing end are read as far as they go.
   std::vector<TextBlock> parse() {
     while (pos_ < rtf_.size()) {
       char c = rtf_[pos_++];
@@ -153,8 +130,10 @@ class RtfParser {
   }
 
  private:
+  // The innermost group's state: what the next character is.
   GroupState& state() { return stack_.back(); }
 
+  // A group inherits its parent's state; past the depth bound it is skipped.
   void open_group() {
     flush_bytes();
     skip_fallback_ = 0;
@@ -164,6 +143,7 @@ class RtfParser {
     starred_ = false;
   }
 
+  // The state comes back; a destination that ends gives its last paragraph.
   void close_group() {
     flush_bytes();
     skip_fallback_ = 0;
@@ -196,6 +176,7 @@ class RtfParser {
     text().push_back(static_cast<char>(c));
   }
 
+  // Font names, so legacy Vietnamese fonts can be told by name.
   void font_name_char(unsigned char c) {
     if (c == ';') {
       defining_font_ = -1;
@@ -218,16 +199,20 @@ class RtfParser {
     return ansi_codepage_;
   }
 
+  // Bytes are converted in runs, so multi-byte code pages get whole characters.
   void flush_bytes() {
     if (pending_bytes_.empty()) return;
     append_bytes(text(), pending_bytes_, pending_codepage_);
     pending_bytes_.clear();
   }
 
+  // The text being gathered for the current destination.
   std::string& text() { return text_[sink_index(state().sink)]; }
 
+  // One buffer per kind of block.
   static size_t sink_index(Kind kind) { return static_cast<size_t>(kind); }
 
+  // A control word (letters, optional signed number, optional space) or symbol.
   void control() {
     if (pos_ >= rtf_.size()) return;
     char c = rtf_[pos_];
@@ -271,6 +256,7 @@ class RtfParser {
     control_word(word, has_param ? param : -1, has_param, starred);
   }
 
+  // Control symbols: \'hh bytes, escaped braces, \~ and the other one-character words.
   void symbol(char c) {
     if (c == '\'') {
       unsigned value = 0;
@@ -328,6 +314,7 @@ class RtfParser {
     }
   }
 
+  // A character of the document's text, unless the group is not text.
   void emit(char32_t c) {
     if (state().skip || state().in_fonttbl || state().deleted) return;
     flush_bytes();
@@ -349,6 +336,7 @@ class RtfParser {
     skip_fallback_ = state().uc;
   }
 
+  // Unknown starred destinations are skipped, as the specification asks.
   void control_word(const std::string& w, long param, bool has_param, bool starred) {
     GroupState& s = state();
     if (starred && w != "ud" && w != "shpinst" && w != "footnote") {
@@ -374,8 +362,8 @@ class RtfParser {
       }
     } else if (w == "fcharset" && has_param && s.in_fonttbl && defining_font_ >= 0) {
       fonts_[defining_font_].charset = static_cast<int>(param);
-    } else if (w == "deleted") {
-      flush_bytes();
+    } else if (w == "deleted" || w == "v") {
+      flush_bytes();  // a tracked deletion, or hidden text: neither is on the page
       s.deleted = param != 0;
     } else if (w == "plain") {
       s.font = default_font_;
@@ -391,6 +379,8 @@ class RtfParser {
     }
   }
 
+  // Destinations whose text is not the document's (tables of fonts and styles,
+  // metadata, pictures, field codes, shape properties, fallback copies).
   static bool skipped_destination(const std::string& w) {
     static const char* const kSkipped[] = {"colortbl",     "stylesheet", "info",
                                            "pict",         "objdata",    "objclass",
@@ -450,6 +440,7 @@ class RtfParser {
     }
   }
 
+  // Words that stand for a character.
   static const char32_t* special_character(const std::string& w) {
     static const std::map<std::string, char32_t> kSpecial = {
         {"emdash", U'\u2014'},    {"endash", U'\u2013'}, {"bullet", U'\u2022'},
@@ -460,6 +451,7 @@ class RtfParser {
     return it == kSpecial.end() ? nullptr : &it->second;
   }
 
+  // A cell is one block; the next cell is the next column.
   void end_cell() {
     flush_bytes();
     std::string& t = text();
@@ -470,6 +462,7 @@ class RtfParser {
     ++col_;
   }
 
+  // The paragraph gathered for `sink` becomes a block.
   void end_paragraph(Kind sink) {
     if (sink == state().sink) flush_bytes();
     std::string& t = text_[sink_index(sink)];
@@ -481,6 +474,7 @@ class RtfParser {
     t.clear();
   }
 
+  // Empty paragraphs and cells carry nothing the pipeline reads.
   void add_block(Kind kind, std::string text, int row, int col) {
     if (text.find_first_not_of(" \t\n") == std::string::npos) return;
     TextBlock block;
@@ -508,6 +502,7 @@ class RtfParser {
   std::vector<TextBlock> blocks_;
 };
 
+// The reader registered for RTF, whatever the file is named.
 class RtfReader : public Reader {
  public:
   std::string_view format() const override { return "rtf"; }

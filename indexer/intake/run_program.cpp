@@ -26,6 +26,7 @@ struct Pipe {
       if (f >= 0) ::close(f);
     }
   }
+  // The parent closes the child's ends so it sees end of file when the child exits.
   void close_end(int i) {
     if (fd[i] >= 0) ::close(fd[i]);
     fd[i] = -1;
@@ -43,6 +44,7 @@ bool drain(int fd, std::string& into) {
   return got < 0 && (errno == EINTR || errno == EAGAIN);
 }
 
+// The child's exit code, or -1 when a signal ended it; never leaves a zombie.
 int wait_for(pid_t pid) {
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
@@ -52,6 +54,7 @@ int wait_for(pid_t pid) {
 
 }  // namespace
 
+// Both pipes are read as data comes, so a child that fills one cannot block.
 Result<ProgramOutput> run_program(const std::vector<std::string>& argv,
                                   const ProgramLimits& limits) {
   Pipe out, err;
@@ -102,6 +105,7 @@ Result<ProgramOutput> run_program(const std::vector<std::string>& argv,
   return result;
 }
 
+// mkstemps: a name no other reader process can take, with the format's suffix.
 Result<TempInput> TempInput::write(std::string_view bytes, const char* suffix) {
   std::string path = (std::filesystem::temp_directory_path() / "tracuu-read-XXXXXX").string();
   path += suffix;
@@ -122,6 +126,7 @@ Result<TempInput> TempInput::write(std::string_view bytes, const char* suffix) {
   return input;
 }
 
+// The copy of the file never outlives its reading.
 TempInput::~TempInput() {
   if (!path_.empty()) ::unlink(path_.c_str());
 }

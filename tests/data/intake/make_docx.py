@@ -76,7 +76,8 @@ BODY = (HEADER_TABLE + TEXT_BOX +
         para(run('1.'), '<w:r><w:tab/></w:r>', run('Các đơn vị'),
              '<w:del w:id="7" w:author="VP"><w:r><w:delText>BỎ ĐI </w:delText></w:r></w:del>',
              '<w:ins w:id="8" w:author="VP"><w:r><w:t xml:space="preserve"> khẩn trương</w:t></w:r></w:ins>',
-             run(' báo cáo'), '<w:r><w:br/></w:r>', run('trước ngày 15/3/2025.')) +
+             run(' báo cáo'), '<w:r><w:rPr><w:vanish/></w:rPr><w:t>CHỮ ẨN</w:t></w:r>',
+             '<w:r><w:br/></w:r>', run('trước ngày 15/3/2025.')) +
         NESTED_TABLE + '<w:sectPr/>')
 
 DOCUMENT = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>{BODY}</w:body></w:document>'
@@ -149,6 +150,9 @@ def main():
     # A .docx without its main part, as a broken download leaves it.
     write('no_document.docx', [p for p in parts if p[0] != 'word/document.xml'])
     write('bad_xml.docx', [(n, t[:len(t) // 2] if n == 'word/document.xml' else t) for n, t in parts])
+    # Word 2007 bound the markup-compatibility namespace to "ve:".
+    word2007 = document.replace('mc:', 've:').replace('xmlns:mc=', 'xmlns:ve=')
+    write('word2007.docx', [(n, word2007 if n == 'word/document.xml' else t) for n, t in parts])
     with open('encrypted.docx', 'wb') as f:
         f.write(encrypted_package())
 

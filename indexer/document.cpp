@@ -113,7 +113,8 @@ Result<FileDocuments> documents_from_read_file(const std::string& path, const Re
   // A text file's emptiness is the decoder's to tell ("empty file").
   if (file.format != "txt" && text.find_first_not_of(" \t\r\n") == std::string::npos) {
     // A scan read without OCR says so: the warning names the pages left unread.
-    if (!file.warnings.empty()) return Status::invalid_argument("no text: " + file.warnings.front());
+    if (!file.warnings.empty())
+      return Status::invalid_argument("no text: " + file.warnings.front());
     return Status::invalid_argument(file.pages > 0 && !file.ocr_pages.empty()
                                         ? "no text in the file, even by OCR"
                                         : "no text in the file");

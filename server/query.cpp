@@ -7,8 +7,8 @@
 //    (OP_AND_MAYBE), so "bán hàng" ranks "Bán hàng hóa" above "Bàn giao hàng hóa"; a word
 //    typed without adds the weight of its folded form in the title;
 //  - a query that is a whole title adds a fixed weight to that title's documents;
-//  - a type and a bare serial ("tờ trình 156", "cv 4214") add the number's weight to the
-//    documents of that type with that serial;
+//  - a type and a bare serial ("tờ trình 156", "cv 4214") match the documents of that type
+//    with that serial, with a number's weight;
 //  - an excluded word typed with diacritics excludes that exact form only ("-chợ" keeps "cho");
 //  - a document number ("03-CT/TW", "chỉ thị 03/CT-TW") matches the document that bears it with
 //    a large fixed weight, then the documents that cite it with a smaller one;
@@ -373,16 +373,18 @@ Xapian::Query build_query(std::string_view text, QueryTerms* terms, WordMatch ma
     positive = Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
                              weighted_filter(title, kWholeTitleWeight));
   }
-  // "tờ trình 156", "cv 4214": a type and a bare serial, as officials say a document.
-  if (CaseName said = read_case_name(text);
-      !said.serial.empty() && ranking != Ranking::kMatchOnly && !clauses.required.empty()) {
+  // "tờ trình 156", "ttr 156": a type and a bare serial, as officials say a document, match
+  // the documents of that type and serial (their text need not say "ttr") with the weight of
+  // a number.
+  if (CaseName said = read_case_name(text); !said.serial.empty() && !clauses.required.empty()) {
     Xapian::Query both(Xapian::Query::OP_AND,
                        Xapian::Query(schema::filter_term(schema::kType, said.type)),
                        Xapian::Query(schema::term(schema::kSerial, said.serial)));
-    auto* source = new Xapian::FixedWeightPostingSource(kOwnNumberWeight);
-    positive = Xapian::Query(
-        Xapian::Query::OP_AND_MAYBE, positive,
-        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(source->release()), both));
+    if (ranking != Ranking::kMatchOnly) {
+      auto* source = new Xapian::FixedWeightPostingSource(kOwnNumberWeight);
+      both = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(source->release()), both);
+    }
+    positive = Xapian::Query(Xapian::Query::OP_OR, positive, both);
   }
   if (clauses.excluded.empty()) return positive;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, positive,

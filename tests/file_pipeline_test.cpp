@@ -184,6 +184,38 @@ TEST_F(FilePipelineTest, SkippedFilesAreSaidOnceAndFailuresDoNotStopTheBatch) {
   EXPECT_EQ(again.failed.size(), 1u);
 }
 
+// A draft or a letter whose serial is handwritten leaves "Số: /TTr-SNV"; the case's folder
+// says the serial, when it names the document's own type and organ.
+TEST_F(FilePipelineTest, ABlankSerialComesFromTheCaseName) {
+  const std::string draft =
+      "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: /TTr-SNV\nLâm Đồng, ngày   tháng 5 năm 2025\n"
+      "TỜ TRÌNH\nVề việc thành lập Hội Cựu giáo chức\nKính gửi: Ủy ban nhân dân tỉnh.\n";
+  const std::string answer =
+      "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: /UBND-NC\nV/v triển khai Công văn số 4214/BCA-C04\n"
+      "Thực hiện Công văn số 4214/BCA-C04 của Bộ Công an.\n";
+  testing::write_file(docs_ / "Tờ trình 156 SNV thành lập Hội" / "du thao.docx",
+                      intake::read_result_to_json(text_file("docx", draft)));
+  testing::write_file(docs_ / "CV 4214 BCA Triển khai" / "tra loi.docx",
+                      intake::read_result_to_json(text_file("docx", answer)));
+  // The draft decision beside a tờ trình is no tờ trình.
+  testing::write_file(docs_ / "Tờ trình 156 SNV thành lập Hội" / "du thao qd.docx",
+                      intake::read_result_to_json(
+                          text_file("docx",
+                                    "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: /QĐ-UBND\nQUYẾT ĐỊNH\n"
+                                    "Về việc thành lập Hội\nĐiều 1. Thành lập Hội.\n")));
+  run();
+  std::vector<Document> found = with_number("156/TTr-SNV");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].meta.type, "Tờ trình");
+  EXPECT_TRUE(found[0].meta.number_uncertain);
+  EXPECT_TRUE(with_number("4214/UBND-NC").empty());
+  EXPECT_TRUE(with_number("156/QĐ-UBND").empty());
+  Xapian::Database db(db_.string());
+  EXPECT_EQ(db.get_termfreq(schema::term(schema::kSerial, "156")), 1u);
+  // The folder's words are searchable: both documents of the case.
+  EXPECT_EQ(db.get_termfreq("156"), 2u);
+}
+
 TEST_F(FilePipelineTest, SecretDocumentsOnlyWhereTheOperatorAllows) {
   put("plan.docx", text_file("docx", kPlan));
   run();

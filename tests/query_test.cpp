@@ -7,6 +7,8 @@
 #include <set>
 
 #include "tracuu/analyzer.hpp"
+#include "tracuu/document_codec.hpp"
+#include "tracuu/document_number.hpp"
 #include "tracuu/index_writer.hpp"
 #include "tracuu/normalize.hpp"
 
@@ -148,6 +150,42 @@ TEST(QueryTest, QueryTermsListWhatToHighlight) {
   std::set<std::string> exact(terms.exact.begin(), terms.exact.end());
   EXPECT_TRUE(exact.count("nông") && exact.count("việt"));
   EXPECT_FALSE(exact.count("bỏ"));
+}
+
+// "tờ trình 156" as officials say a document: the tờ trình numbered 156 first, above longer
+// texts that say "tờ trình" and "156" more often, and above a report numbered 156.
+TEST(QueryTest, ATypeAndABareSerialPutThatDocumentFirst) {
+  auto doc = [](const std::string& id, const std::string& type, const std::string& number,
+                const std::string& text) {
+    Document d;
+    d.id = id;
+    d.meta.type = type;
+    if (auto n = parse_document_number(number)) {
+      d.meta.number = n->display;
+      d.meta.number_key = n->key;
+    }
+    d.text = text;
+    return d;
+  };
+  std::string busy;
+  for (int i = 0; i < 20; ++i) busy += "Tờ trình số 156 đã nêu; tờ trình 156 của Sở. ";
+  Document docs[] = {
+      doc("report-1", "Báo cáo", "156/BC-SNV", "Báo cáo về tờ trình và 156 hồ sơ."),
+      doc("letter-1", "Công văn", "", busy),
+      doc("submission-1", "Tờ trình", "156/TTr-SNV", "Về việc thành lập hội. Tờ trình số 156."),
+      doc("submission-2", "Tờ trình", "1560/TTr-SNV", "Tờ trình số 1560 về việc 156 hội viên."),
+  };
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Analyzer analyzer;
+  for (const Document& d : docs) db.add_document(build_index_document(d, analyzer));
+  for (const char* q : {"tờ trình 156", "to trinh 156", "TTr 156"}) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(build_query(q));
+    Xapian::MSet top = enquire.get_mset(0, 4);
+    ASSERT_GE(top.size(), 1u) << q;
+    Document first = decode_document(top.begin().get_document().get_data());
+    EXPECT_EQ(first.id, "submission-1") << q;
+  }
 }
 
 }  // namespace

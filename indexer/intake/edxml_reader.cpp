@@ -678,7 +678,11 @@ class EdxmlReader : public Reader {
   std::string_view format() const override { return "edxml"; }
   bool accepts(std::string_view mime, std::string_view extension) const override {
     // libmagic says only "text/xml" of a package. A .txt is read as text whatever it holds.
-    if (extension == ".txt") return false;
+    // An XHTML page is "text/xml" to libmagic too: its name says it is a page.
+    if (extension == ".txt" || extension == ".html" || extension == ".htm" ||
+        extension == ".xhtml") {
+      return false;
+    }
     bool xml = mime == "text/xml" || mime == "application/xml";
     return xml || (extension == ".edxml" && mime.substr(0, 5) == "text/");
   }

@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "http_api.hpp"
-#include "tracuu/block_reads.hpp"
 #include "tracuu/searcher.hpp"
 
 int main(int argc, char** argv) {
@@ -30,12 +29,7 @@ int main(int argc, char** argv) {
                  "memory for recent answers, repeated at the same index revision (0: none)")
       ->capture_default_str()
       ->check(CLI::Range(size_t{0}, size_t{65536}));
-  bool system_calls = false;
-  app.add_flag("--block-reads-by-system-call", system_calls,
-               "read the index's blocks with a system call each, as Xapian does on its own, "
-               "instead of through memory maps");
   CLI11_PARSE(app, argc, argv);
-  if (system_calls) tracuu::set_block_reads(tracuu::BlockReads::kSystemCalls);
   options.answer_cache_bytes = answer_cache_mb << 20;
   options.db = db;
   options.threads = threads;

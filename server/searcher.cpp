@@ -12,7 +12,6 @@
 #include "facet_columns.hpp"
 #include "spare_core.hpp"
 #include "tracuu/analyzer.hpp"
-#include "tracuu/block_reads.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/document_number.hpp"
 #include "tracuu/highlighter.hpp"
@@ -327,7 +326,6 @@ bool revision_moved_on(Xapian::Database& db) {
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db,
                                                  std::shared_ptr<RevisionCache> cache,
                                                  CoreUse cores) {
-  map_index_reads(db);
   // Opening races commits too: a revision read while opening can be discarded under it.
   for (int attempt = 0;; ++attempt) {
     try {

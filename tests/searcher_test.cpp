@@ -12,7 +12,6 @@
 #include <thread>
 
 #include "test_support.hpp"
-#include "tracuu/block_reads.hpp"
 #include "tracuu/index_writer.hpp"
 #include "tracuu/normalize.hpp"
 #include "tracuu/query.hpp"
@@ -965,52 +964,6 @@ TEST_F(SearcherTest, TheSpareCoreChangesNoAnswer) {
   }
 }
 
-// Reading the index's blocks through memory maps (block_reads.hpp) is a way of reading, not of
-// searching: every answer is the one the system calls give.
-TEST_F(SearcherTest, MappedBlockReadsChangeNoAnswer) {
-  auto answers = [&](BlockReads how) {
-    set_block_reads(how);  // for the files the searcher opens now
-    RevisionCache::Limits nothing_remembered{.counts = 0, .answer_bytes = 0};
-    auto s =
-        Searcher::open(*dir_ / "corpus.db", std::make_shared<RevisionCache>(nothing_remembered),
-                       CoreUse::kOwnThreadOnly);
-    EXPECT_TRUE(s.is_ok());
-    const auto mapped_before = block_read_counts().mapped;
-    std::vector<SearchResult> results;
-    for (const char* q :
-         {"hàng Việt về nông thôn", "hang viet ve nong thon", "\"nông thôn mới\"", "ubnd tinh",
-          "03-CT/TW", "phòng chống dịch", "hòa giải OR tuyên truyền"}) {
-      SearchRequest r;
-      r.query = q;
-      r.size = 20;
-      results.push_back(search(*s.value(), r));
-    }
-    auto view = s.value()->document(results.front().hits.at(0).document.id, "nông thôn");
-    EXPECT_TRUE(view.is_ok());
-    const auto mapped = block_read_counts().mapped - mapped_before;
-    set_block_reads(BlockReads::kMapped);
-    return std::make_tuple(results, view.is_ok() ? view->highlighted_text : "", mapped);
-  };
-  const auto [by_map, text_by_map, mapped] = answers(BlockReads::kMapped);
-  const auto [by_call, text_by_call, none_mapped] = answers(BlockReads::kSystemCalls);
-  EXPECT_GT(mapped, 100u);
-  EXPECT_EQ(none_mapped, 0u);
-  ASSERT_EQ(by_map.size(), by_call.size());
-  for (size_t q = 0; q < by_map.size(); ++q) {
-    EXPECT_GT(by_map[q].total, 0u) << q;
-    EXPECT_EQ(by_map[q].total, by_call[q].total) << q;
-    EXPECT_EQ(by_map[q].facets, by_call[q].facets) << q;
-    ASSERT_EQ(by_map[q].hits.size(), by_call[q].hits.size()) << q;
-    for (size_t i = 0; i < by_map[q].hits.size(); ++i) {
-      EXPECT_EQ(by_map[q].hits[i].document.id, by_call[q].hits[i].document.id) << q << " " << i;
-      EXPECT_EQ(by_map[q].hits[i].score, by_call[q].hits[i].score) << q << " " << i;
-      EXPECT_EQ(by_map[q].hits[i].snippet, by_call[q].hits[i].snippet) << q << " " << i;
-    }
-  }
-  EXPECT_FALSE(text_by_map.empty());
-  EXPECT_EQ(text_by_map, text_by_call);
-}
-
 // tracuu-index --rebuild over the index a server reads writes its tables anew in place: pages
 // the searcher had mapped vanish under it. Its next searches come back, answered or with the
 // index unavailable; the process does not die of the fault (SIGBUS). Which index they answer
@@ -1025,7 +978,6 @@ TEST_F(SearcherTest, AnIndexRebuiltUnderASearcherDoesNotBringItDown) {
   r.query = "nông thôn";
   EXPECT_GT(search(*s.value(), r).total, 0u);
   for (const auto& [name, text] : kBanDocs) write_file(work / "ban" / name, text);
-  const auto faults_before = block_read_counts().cut_short;
   build_index(work / "db", {work / "ban"});
   for (const char* q : {"nông thôn", "hàng hóa", "kế hoạch", "03-CT/TW"}) {
     r.query = q;
@@ -1034,7 +986,6 @@ TEST_F(SearcherTest, AnIndexRebuiltUnderASearcherDoesNotBringItDown) {
       EXPECT_EQ(result.status().code(), Status::Code::kUnavailable) << q;
     }
   }
-  EXPECT_GT(block_read_counts().cut_short, faults_before);  // the case this test is about
 }
 
 // A damaged table is reported as unavailable (after the retries a lost revision gets), never

@@ -41,9 +41,6 @@ int main(int argc, char** argv) {
                  "total, facets and first ranks, as another page of it), everything (the answer)")
       ->capture_default_str()
       ->check(CLI::IsMember({"nothing", "counts", "everything"}));
-  bool one_thread = false;
-  app.add_flag("--one-thread", one_thread,
-               "search on the calling thread only, never lending work to an idle core");
   CLI11_PARSE(app, argc, argv);
   std::vector<std::string> facet_fields;
   for (size_t start = 0; start < facets.size();) {
@@ -55,9 +52,7 @@ int main(int argc, char** argv) {
   tracuu::RevisionCache::Limits limits;
   if (remember != "everything") limits.answer_bytes = 0;
   if (remember == "nothing") limits.counts = 0;
-  auto searcher = tracuu::Searcher::open(
-      db, std::make_shared<tracuu::RevisionCache>(limits),
-      one_thread ? tracuu::CoreUse::kOwnThreadOnly : tracuu::CoreUse::kSpareCoreWhenIdle);
+  auto searcher = tracuu::Searcher::open(db, std::make_shared<tracuu::RevisionCache>(limits));
   if (!searcher.is_ok()) {
     std::cerr << searcher.status().message() << "\n";
     return 2;

@@ -10,7 +10,6 @@
 
 #include "candidate_source.hpp"
 #include "facet_columns.hpp"
-#include "spare_core.hpp"
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/document_number.hpp"
@@ -324,16 +323,12 @@ bool revision_moved_on(Xapian::Database& db) {
 }
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db,
-                                                 std::shared_ptr<RevisionCache> cache,
-                                                 CoreUse cores) {
+                                                 std::shared_ptr<RevisionCache> cache) {
   // Opening races commits too: a revision read while opening can be discarded under it.
   for (int attempt = 0;; ++attempt) {
     try {
       if (!cache) cache = std::make_shared<RevisionCache>();
-      std::shared_ptr<SpareCore> spare;
-      if (cores == CoreUse::kSpareCoreWhenIdle) spare = SpareCore::of_database(db);
-      std::unique_ptr<Searcher> searcher(
-          new Searcher(Xapian::Database(db.string()), cache, std::move(spare)));
+      std::unique_ptr<Searcher> searcher(new Searcher(Xapian::Database(db.string()), cache));
       searcher->facet_columns();  // read now, not in the first search (28 ms at 20,000 docs)
       return searcher;
     } catch (const Xapian::Error& e) {
@@ -411,7 +406,6 @@ size_t approximate_bytes(const SearchResult& r) {
 
 Result<SearchResult> Searcher::search(const SearchRequest& request) {
   if (Status s = validate(request); !s.is_ok()) return s;
-  SpareCore::Busy searching;
   return on_latest<SearchResult>([&]() -> Result<SearchResult> {
     const Xapian::rev revision = db_.get_revision();
     const std::string key = answer_key(request);
@@ -473,8 +467,7 @@ class FacetSpies {
 
 }  // namespace
 
-// What a search's queries are built from. A Xapian::Query may not cross threads (its reference
-// counts are not atomic), so a thread that needs one builds its own from this.
+// What a search's queries are built from: the request, and how much of its words must match.
 struct QueryRecipe {
   SearchRequest request;
   WordMatch match;
@@ -547,9 +540,6 @@ Counted count_matches(const Xapian::Database& db, const QueryRecipe& recipe,
   return out;
 }
 
-// Fewer hits than this are not worth a second thread.
-constexpr size_t kMinLentHits = 4;
-
 // The hits of ranked entries: metadata, and a snippet around the query's words.
 std::vector<Hit> make_hits(const Xapian::Database& db, const std::vector<RankedOrder::Entry>& ranks,
                            const QueryTerms& terms, const std::vector<std::string>& located) {
@@ -568,32 +558,10 @@ std::vector<Hit> make_hits(const Xapian::Database& db, const std::vector<RankedO
 
 }  // namespace
 
-template <typename T>
-std::optional<std::future<std::optional<T>>> Searcher::lend(
-    std::function<T(const Xapian::Database&)> task) {
-  if (!spare_) return std::nullopt;
-  return spare_->lend<T>(db_.get_revision(), std::move(task));
-}
-
-// A page's hits, in its order; with a spare core, the second half is made there.
+// A page's hits, in its order.
 std::vector<Hit> Searcher::hits(const std::vector<RankedOrder::Entry>& page,
                                 const QueryTerms& terms) {
-  const std::vector<std::string> located = terms.located_words();
-  std::vector<RankedOrder::Entry> mine(page), theirs;
-  std::optional<std::future<std::optional<std::vector<Hit>>>> lent;
-  if (page.size() >= kMinLentHits) {
-    theirs.assign(page.begin() + page.size() / 2, page.end());
-    lent = lend<std::vector<Hit>>([theirs, terms, located](const Xapian::Database& db) {
-      return make_hits(db, theirs, terms, located);
-    });
-    if (lent) mine.resize(page.size() / 2);
-  }
-  std::vector<Hit> out = make_hits(db_, mine, terms, located);
-  if (!lent) return out;
-  std::optional<std::vector<Hit>> made = lent->get();
-  if (!made) made = make_hits(db_, theirs, terms, located);
-  std::move(made->begin(), made->end(), std::back_inserter(out));
-  return out;
+  return make_hits(db_, page, terms, terms.located_words());
 }
 
 SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
@@ -603,8 +571,7 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
 
   // Counting every match (the exact total and the facets) needs no weights at all; its result
   // is remembered for the next page or sort of the same search, as are the first ranks for the
-  // next page. A page then costs its documents and snippets. At first sight the count goes to
-  // the spare core, if there is one, while this thread ranks.
+  // next page. A page then costs its documents and snippets.
   SearchResult result;
   const Xapian::rev revision = db_.get_revision();
   const std::string key = counts_key(request, match);
@@ -612,13 +579,6 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   const RememberedCounts remembered = [cache = cache_, revision](const QueryRecipe& other) {
     return cache->find(revision, counts_key(other.request, other.match));
   };
-  std::optional<std::future<std::optional<Counted>>> lent;
-  if (!counts) {
-    lent =
-        lend<Counted>([recipe, columns = facet_columns(), remembered](const Xapian::Database& db) {
-          return count_matches(db, recipe, *columns, remembered);
-        });
-  }
 
   // Browsing without a query: relevance means nothing, so newest first.
   SortOrder sort = request.sort;
@@ -632,11 +592,10 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   result.hits = hits(page, terms);
 
   if (!counts) {
-    std::optional<Counted> counted = lent ? lent->get() : std::nullopt;
-    if (!counted) counted = count_matches(db_, recipe, *facet_columns(), remembered);
-    result.counts_exact = counted->exact;
-    if (counted->exact) cache_->remember(revision, key, counted->counts);
-    counts = std::move(counted->counts);
+    Counted counted = count_matches(db_, recipe, *facet_columns(), remembered);
+    result.counts_exact = counted.exact;
+    if (counted.exact) cache_->remember(revision, key, counted.counts);
+    counts = std::move(counted.counts);
   }
   result.total = counts->total;
   result.facets = std::move(counts->facets);
@@ -662,9 +621,6 @@ namespace {
 void append(const Xapian::MSet& mset, size_t from, std::vector<RankedOrder::Entry>& out) {
   for (auto it = mset[from]; it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
 }
-
-// Fewer candidates than this are not worth a second thread.
-constexpr size_t kMinLentCandidates = 32;
 
 // The candidates (ascending docids, with their first-pass weights) with what each part of
 // `proximity` adds to them: Xapian checks word positions in these documents only, and reads
@@ -701,30 +657,12 @@ bool by_docid(const RankedOrder::Entry& a, const RankedOrder::Entry& b) {
 
 }  // namespace
 
-// The candidates ranked again with proximity. With a spare core, the upper half by docid is
-// weighed there: split by docid, not by rank, because position lists are read in docid order
-// and candidates close together share the index blocks read (100 scattered candidates cost
-// about as much as 200 close ones). Each candidate is weighed on its own, so the halves
-// together give the order of weighing all at once.
-std::vector<RankedOrder::Entry> Searcher::rerank(const QueryRecipe& recipe,
-                                                 const std::vector<Xapian::Query>& proximity,
+// The candidates ranked again with proximity: position lists are read in docid order, so the
+// candidates are weighed in that order, then sorted by their new weight.
+std::vector<RankedOrder::Entry> Searcher::rerank(const std::vector<Xapian::Query>& proximity,
                                                  std::vector<RankedOrder::Entry> candidates) {
   std::sort(candidates.begin(), candidates.end(), by_docid);
-  std::vector<RankedOrder::Entry> upper;
-  std::optional<std::future<std::optional<std::vector<RankedOrder::Entry>>>> lent;
-  if (candidates.size() >= kMinLentCandidates) {
-    upper.assign(candidates.begin() + candidates.size() / 2, candidates.end());
-    lent = lend<std::vector<RankedOrder::Entry>>([recipe, upper](const Xapian::Database& db) {
-      return add_proximity(db, recipe.proximity(), upper);
-    });
-    if (lent) candidates.resize(candidates.size() / 2);
-  }
   std::vector<RankedOrder::Entry> ranks = add_proximity(db_, proximity, std::move(candidates));
-  if (lent) {
-    std::optional<std::vector<RankedOrder::Entry>> theirs = lent->get();
-    if (!theirs) theirs = add_proximity(db_, proximity, std::move(upper));
-    ranks.insert(ranks.end(), theirs->begin(), theirs->end());
-  }
   std::sort(ranks.begin(), ranks.end(), ranks_before);
   return ranks;
 }
@@ -745,7 +683,7 @@ RankedOrder Searcher::by_relevance(const QueryRecipe& recipe, size_t depth) {
     std::vector<RankedOrder::Entry> candidates;
     append(firsts, 0, candidates);
     candidates.resize(window);
-    order.ranks = rerank(recipe, proximity, std::move(candidates));
+    order.ranks = rerank(proximity, std::move(candidates));
   }
   append(firsts, order.ranks.size(), order.ranks);
   order.complete = firsts.size() < asked;
@@ -764,13 +702,10 @@ RankedOrder Searcher::by_date(const Xapian::Query& query, SortOrder sort, size_t
   return order;
 }
 
-Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache,
-                   std::shared_ptr<SpareCore> spare)
-    : db_(std::move(db)), cache_(std::move(cache)), spare_(std::move(spare)) {}
+Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache)
+    : db_(std::move(db)), cache_(std::move(cache)) {}
 
 Searcher::~Searcher() = default;
-
-size_t Searcher::tasks_lent() const { return spare_ ? spare_->tasks_run() : 0; }
 
 std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
   const Xapian::rev revision = db_.get_revision();

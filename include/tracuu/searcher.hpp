@@ -11,7 +11,6 @@
 
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -102,12 +101,6 @@ struct Suggestion {
 inline constexpr size_t kRescoreWindow = 200;
 
 struct QueryRecipe;
-class SpareCore;
-
-// Whether a search may lend part of its work to a second thread while a core is idle (see
-// server/spare_core.hpp): a first sight then takes about two thirds of the time on an idle
-// machine, and the same under load, when no core is idle.
-enum class CoreUse { kOwnThreadOnly, kSpareCoreWhenIdle };
 
 class Searcher {
  public:
@@ -115,8 +108,7 @@ class Searcher {
   // `cache`, when given, is shared with the other Searchers of the same database (the HTTP
   // server passes one per database to every worker).
   static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& db,
-                                                std::shared_ptr<RevisionCache> cache = nullptr,
-                                                CoreUse cores = CoreUse::kSpareCoreWhenIdle);
+                                                std::shared_ptr<RevisionCache> cache = nullptr);
 
   // kInvalidArgument for bad dates, sizes or facet names; kUnavailable when the database
   // cannot be read.
@@ -129,28 +121,21 @@ class Searcher {
                                   size_t size = kCitingPageSize);
   Result<std::vector<Suggestion>> suggest(const std::string& prefix, size_t limit = 10);
   Result<size_t> document_count();
-  // Parts of searches done on the spare core so far (spare_core.hpp), for tests and the bench.
-  size_t tasks_lent() const;
 
   ~Searcher();
 
  private:
-  Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache,
-           std::shared_ptr<SpareCore> spare);
+  Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache);
   SearchResult run(const SearchRequest& request, WordMatch match);
   // Ranks [0, depth) of a search in `sort` (at least: a remembered order may hold more), from
   // the cache under `key` or ranked now.
   std::shared_ptr<const RankedOrder> ranks(const std::string& key, SortOrder sort,
                                            const QueryRecipe& recipe, size_t depth);
   RankedOrder by_relevance(const QueryRecipe& recipe, size_t depth);
-  std::vector<RankedOrder::Entry> rerank(const QueryRecipe& recipe,
-                                         const std::vector<Xapian::Query>& proximity,
+  std::vector<RankedOrder::Entry> rerank(const std::vector<Xapian::Query>& proximity,
                                          std::vector<RankedOrder::Entry> candidates);
   RankedOrder by_date(const Xapian::Query& query, SortOrder sort, size_t depth);
   std::vector<Hit> hits(const std::vector<RankedOrder::Entry>& page, const QueryTerms& terms);
-  // Starts `task` on the spare core's handle at db_'s revision, if a core is idle.
-  template <typename T>
-  std::optional<std::future<std::optional<T>>> lend(std::function<T(const Xapian::Database&)> task);
   // The facet columns of db_'s revision, from the cache or read now.
   std::shared_ptr<const FacetColumns> facet_columns();
   // The usual spellings of words at db_'s revision, from the cache or read now.
@@ -161,7 +146,6 @@ class Searcher {
 
   Xapian::Database db_;
   std::shared_ptr<RevisionCache> cache_;
-  std::shared_ptr<SpareCore> spare_;  // shared by the searchers of the database
 };
 
 }  // namespace tracuu

@@ -14,6 +14,7 @@
 #include "tracuu/document_codec.hpp"
 #include "tracuu/document_number.hpp"
 #include "tracuu/highlighter.hpp"
+#include "tracuu/index_generation.hpp"
 #include "tracuu/normalize.hpp"
 #include "tracuu/schema.hpp"
 #include "word_spellings.hpp"
@@ -306,11 +307,12 @@ constexpr int kMaxReopens = 10;
 // a plain DatabaseError ("EOF reading block 858796846"); each seen in a test that commits every
 // 20 documents while three clients search (HttpApiTest.ReindexWhileQueryingLosesNoRequest). The
 // newest revision then reads cleanly; a database really damaged fails the same way through every
-// retry and is reported then.
+// retry and is reported then. A generation a rebuild removed between following the link and
+// opening it (DatabaseOpeningError) is the same: the next attempt follows the link again.
 bool lost_revision(const Xapian::Error& e) {
   const std::string_view type = e.get_type();  // Xapian::Error has no virtual functions to cast
   return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" ||
-         type == "DocNotFoundError" || type == "DatabaseError";
+         type == "DocNotFoundError" || type == "DatabaseError" || type == "DatabaseOpeningError";
 }
 
 // Whether a newer revision than the one `db` was reading has been committed.
@@ -328,7 +330,7 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db
   for (int attempt = 0;; ++attempt) {
     try {
       if (!cache) cache = std::make_shared<RevisionCache>();
-      std::unique_ptr<Searcher> searcher(new Searcher(Xapian::Database(db.string()), cache));
+      std::unique_ptr<Searcher> searcher(new Searcher(db, cache));
       searcher->facet_columns();  // read now, not in the first search (28 ms at 20,000 docs)
       return searcher;
     } catch (const Xapian::Error& e) {
@@ -343,7 +345,7 @@ template <typename T, typename F>
 Result<T> Searcher::on_latest(F&& body) {
   for (int attempt = 0;; ++attempt) {
     try {
-      db_.reopen();
+      move_to_latest();
       return body();
     } catch (const Xapian::InvalidArgumentError& e) {
       return Status::invalid_argument(e.get_msg());
@@ -407,7 +409,7 @@ size_t approximate_bytes(const SearchResult& r) {
 Result<SearchResult> Searcher::search(const SearchRequest& request) {
   if (Status s = validate(request); !s.is_ok()) return s;
   return on_latest<SearchResult>([&]() -> Result<SearchResult> {
-    const Xapian::rev revision = db_.get_revision();
+    const IndexRevision revision = current_revision();
     const std::string key = answer_key(request);
     if (auto known = cache_->answer(revision, key)) return *known;
     SearchResult result = run(request, WordMatch::kEveryWord);
@@ -573,7 +575,7 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   // is remembered for the next page or sort of the same search, as are the first ranks for the
   // next page. A page then costs its documents and snippets.
   SearchResult result;
-  const Xapian::rev revision = db_.get_revision();
+  const IndexRevision revision = current_revision();
   const std::string key = counts_key(request, match);
   std::optional<ResultCounts> counts = cache_->find(revision, key);
   const RememberedCounts remembered = [cache = cache_, revision](const QueryRecipe& other) {
@@ -604,7 +606,7 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
 
 std::shared_ptr<const RankedOrder> Searcher::ranks(const std::string& key, SortOrder sort,
                                                    const QueryRecipe& recipe, size_t depth) {
-  const Xapian::rev revision = db_.get_revision();
+  const IndexRevision revision = current_revision();
   std::shared_ptr<const RankedOrder> known = cache_->order(revision, key);
   if (known && (known->complete || known->ranks.size() >= depth)) return known;
   auto order = std::make_shared<const RankedOrder>(
@@ -702,13 +704,34 @@ RankedOrder Searcher::by_date(const Xapian::Query& query, SortOrder sort, size_t
   return order;
 }
 
-Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache)
-    : db_(std::move(db)), cache_(std::move(cache)) {}
+Searcher::Searcher(std::filesystem::path db, std::shared_ptr<RevisionCache> cache)
+    : path_(std::move(db)), cache_(std::move(cache)) {
+  attach(current_generation(path_));
+}
+
+void Searcher::attach(const std::filesystem::path& generation) {
+  db_ = Xapian::Database(generation.string());
+  generation_ = generation;
+  uuid_ = db_.get_uuid();
+}
+
+void Searcher::move_to_latest() {
+  const std::filesystem::path generation = current_generation(path_);
+  if (generation == generation_) {
+    db_.reopen();
+    // A plain directory replaced by a rebuild's link under this handle: its reopen() read the
+    // new generation's revision file, which its open tables do not belong to.
+    if (db_.get_uuid() == uuid_) return;
+  }
+  attach(generation);
+}
+
+IndexRevision Searcher::current_revision() const { return {uuid_, db_.get_revision()}; }
 
 Searcher::~Searcher() = default;
 
 std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
-  const Xapian::rev revision = db_.get_revision();
+  const IndexRevision revision = current_revision();
   if (auto known = cache_->columns(revision)) return known;
   std::vector<Xapian::valueno> slots, multi;
   for (const FacetField& f : kFields) {
@@ -721,7 +744,7 @@ std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
 }
 
 std::shared_ptr<const WordSpellings> Searcher::word_spellings() {
-  const Xapian::rev revision = db_.get_revision();
+  const IndexRevision revision = current_revision();
   if (auto known = cache_->spellings(revision)) return known;
   auto loaded = WordSpellings::load(db_);
   cache_->remember_spellings(revision, loaded);

@@ -379,5 +379,62 @@ TEST_F(HttpApiTest, ReindexWhileQueryingLosesNoRequest) {
   EXPECT_GE(get("/api/search?q=chuyen%20doi%20so%20tan%20phu")["total"], 900);
 }
 
+// Every answer during and after `tracuu-index --rebuild` of a served index comes from the new
+// index: the old index is built by the same steps (4 documents, then runs adding one each), so
+// the new one reaches every revision number the old one had, with the old answers, counts and
+// facets remembered under them.
+TEST(HttpApiRebuildTest, EveryAnswerAfterARebuildComesFromTheNewIndex) {
+  TempDir work;
+  auto letter = [&](const std::string& folder, int i) {
+    write_file(work / folder / ("kh_" + std::to_string(i) + ".txt"),
+               "Kế hoạch tuyên truyền số " + std::to_string(i) + " của " + folder + ".");
+  };
+  for (int i = 0; i < 4; ++i) letter("old", i);
+  build_index(work / "db", {work / "old"});
+  httplib::Server server;
+  ServerOptions options;
+  options.db = work / "db";
+  options.log_requests = false;
+  install_api(server, options);
+  const int port = server.bind_to_any_port("127.0.0.1");
+  std::thread listener([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::yield();
+  httplib::Client c("127.0.0.1", port);
+  // Asks the questions of every step; returns the source folders of their hits and totals.
+  auto ask = [&](size_t expected, const std::string& folder) {
+    for (const char* path : {"/api/search?q=tuyen%20truyen&size=100&facets=type",
+                             "/api/search?size=100", "/api/search?q=ke%20hoach&page=1&size=3"}) {
+      auto res = c.Get(path);
+      ASSERT_TRUE(res) << path;
+      ASSERT_EQ(res->status, 200) << path << res->body;
+      json r = json::parse(res->body);
+      EXPECT_EQ(r["total"], expected) << folder << " " << path;
+      for (const json& hit : r["hits"]) {
+        const std::string source = hit["source"]["path"];
+        EXPECT_NE(source.find("/" + folder + "/"), std::string::npos) << path << " " << source;
+      }
+    }
+    auto health = c.Get("/api/health");
+    ASSERT_TRUE(health);
+    EXPECT_EQ(json::parse(health->body)["documents"], expected) << folder;
+  };
+  ask(4, "old");
+  for (int i = 4; i < 7; ++i) {
+    letter("old", i);
+    build_index(work / "db", {work / "old"}, /*rebuild=*/false);
+    ask(i + 1, "old");
+  }
+  for (int i = 0; i < 4; ++i) letter("new", i);
+  build_index(work / "db", {work / "new"});
+  ask(4, "new");
+  for (int i = 4; i < 7; ++i) {
+    letter("new", i);
+    build_index(work / "db", {work / "new"}, /*rebuild=*/false);
+    ask(i + 1, "new");
+  }
+  server.stop();
+  listener.join();
+}
+
 }  // namespace
 }  // namespace tracuu::http

@@ -69,7 +69,9 @@ inline constexpr size_t kFilesAhead = 64;
 
 class IndexWriter {
  public:
-  // Opens (creating if needed) the database at `db`; `rebuild` starts from empty.
+  // Opens (creating if needed) the database at `db`; `rebuild` starts from empty in a new
+  // generation directory, which `db` names from then on, the old one removed
+  // (index_generation.hpp): readers never see the old index's files cut short under them.
   static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& db, bool rebuild);
 
   // Indexes every .txt file under `roots` (files or folders, recursively), skipping unchanged

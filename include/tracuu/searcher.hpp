@@ -3,8 +3,9 @@
 //
 // Not thread-safe: Xapian handles share state through non-atomic reference counts, so each
 // thread owns its Searcher (the HTTP server keeps one per worker). Every call first moves to the
-// latest committed revision, so a reindex running alongside is picked up without a restart; a
-// call that races a commit is retried on the new revision.
+// latest committed revision of the index the path names now (a rebuild's new generation
+// included: index_generation.hpp), so a reindex running alongside is picked up without a
+// restart; a call that races a commit is retried on the new revision.
 #pragma once
 
 #include <xapian.h>
@@ -125,7 +126,15 @@ class Searcher {
   ~Searcher();
 
  private:
-  Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache);
+  Searcher(std::filesystem::path db, std::shared_ptr<RevisionCache> cache);
+  // Opens a fresh handle on `generation` (index_generation.hpp).
+  void attach(const std::filesystem::path& generation);
+  // Moves to the latest revision of the index `path_` names now: a reopen() of the handle
+  // when the index is the same, a fresh handle when a rebuild switched it (another generation
+  // directory, another UUID), which reopen() would never see.
+  void move_to_latest();
+  // The index and revision db_ is at, which everything the cache holds is keyed by.
+  IndexRevision current_revision() const;
   SearchResult run(const SearchRequest& request, WordMatch match);
   // Ranks [0, depth) of a search in `sort` (at least: a remembered order may hold more), from
   // the cache under `key` or ranked now.
@@ -144,6 +153,9 @@ class Searcher {
   template <typename T, typename F>
   Result<T> on_latest(F&& body);
 
+  std::filesystem::path path_;        // as configured (--db)
+  std::filesystem::path generation_;  // the directory db_ reads
+  std::string uuid_;                  // db_'s index
   Xapian::Database db_;
   std::shared_ptr<RevisionCache> cache_;
 };

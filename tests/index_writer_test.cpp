@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "test_support.hpp"
+#include "tracuu/index_generation.hpp"
 #include "tracuu/schema.hpp"
 
 namespace tracuu {
@@ -82,6 +83,33 @@ TEST(IndexWriterTest, IncrementalRuns) {
   IndexSummary rebuilt = run(db, {docs}, /*rebuild=*/true);
   EXPECT_EQ(rebuilt.added, 4u);
   EXPECT_EQ(rebuilt.documents, 4u);
+}
+
+// An index from before generations (a plain glass directory at --db) is added to in place; the
+// first rebuild replaces it with a link to a new generation, and each rebuild after removes
+// the generation before it. Incremental runs add to the generation the link names.
+TEST(IndexWriterTest, RebuildsSwitchTheDbLinkToANewGeneration) {
+  testing::TempDir dir;
+  const fs::path docs = copy_corpus(dir), db = dir / "db";
+  const IndexSummary first = run(db, {docs});
+  ASSERT_GT(first.added, 0u);
+  ASSERT_TRUE(fs::is_directory(fs::symlink_status(db)));
+  EXPECT_EQ(run(db, {docs}).unchanged, first.added) << "a plain directory keeps working";
+  auto generations = [&] {
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+      if (e.path().filename().string().rfind("db.gen-", 0) == 0) found.push_back(e.path());
+    }
+    return found;
+  };
+  for (int rebuild = 0; rebuild < 2; ++rebuild) {
+    EXPECT_EQ(run(db, {docs}, /*rebuild=*/true).added, first.added);
+    ASSERT_TRUE(fs::is_symlink(db));
+    ASSERT_EQ(generations().size(), 1u) << "the old index is removed";
+    EXPECT_EQ(current_generation(db), generations()[0]);
+    EXPECT_EQ(run(db, {docs}).unchanged, first.added);
+    EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), first.documents);
+  }
 }
 
 // A rerun reads only files whose size or modification time moved: one rewritten in place with

@@ -373,24 +373,51 @@ bool has_several_words(const std::string& query) {
 
 namespace {
 
+// A cache key of parts, each written with its length first, so that no two different lists
+// of parts make the same key whatever bytes the parts hold ("A\x1fB" is one value, "A" and "B"
+// are two).
+class KeyBuilder {
+ public:
+  KeyBuilder& add(std::string_view part) {
+    key_ += std::to_string(part.size());
+    key_ += ':';
+    key_ += part;
+    return *this;
+  }
+  KeyBuilder& add(size_t number) { return add(std::to_string(number)); }
+  // A list: its length, then its parts.
+  KeyBuilder& add(const std::vector<std::string>& parts) {
+    add(parts.size());
+    for (const std::string& part : parts) add(part);
+    return *this;
+  }
+  std::string take() { return std::move(key_); }
+
+ private:
+  std::string key_;
+};
+
 // Everything a result set's counts depend on, and nothing else (not the page, not the sort).
 std::string counts_key(const SearchRequest& r, WordMatch match) {
-  std::string key = r.query;
-  key += '\0';
-  key += match == WordMatch::kEveryWord ? 'E' : 'A';
-  for (const auto& [field, values] : r.filters) {
-    key += '\0' + field;
-    for (const std::string& v : values) key += '\x1f' + v;
-  }
-  key += '\0' + r.from + '\0' + r.to + '\0' + std::to_string(r.facet_size);
-  for (const std::string& f : r.facets) key += '\x1f' + f;
-  return key;
+  KeyBuilder key;
+  key.add(r.query).add(match == WordMatch::kEveryWord ? "E" : "A").add(r.filters.size());
+  for (const auto& [field, values] : r.filters) key.add(field).add(values);
+  return key.add(r.from).add(r.to).add(r.facet_size).add(r.facets).take();
+}
+
+// The first ranks of a result set in one order: its counts' key and the sort.
+std::string ranks_key(const std::string& counts, SortOrder sort) {
+  return KeyBuilder().add(counts).add(static_cast<size_t>(sort)).take();
 }
 
 // Everything an answer depends on at one revision: the counts' key, the sort and the page.
 std::string answer_key(const SearchRequest& r) {
-  return counts_key(r, WordMatch::kEveryWord) + '\0' + std::to_string(static_cast<int>(r.sort)) +
-         '\0' + std::to_string(r.page) + '\0' + std::to_string(r.size);
+  return KeyBuilder()
+      .add(counts_key(r, WordMatch::kEveryWord))
+      .add(static_cast<size_t>(r.sort))
+      .add(r.page)
+      .add(r.size)
+      .take();
 }
 
 // What an answer holds, roughly: its strings and a fixed share for the rest of each part.
@@ -587,8 +614,7 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
   const size_t offset = (request.page - 1) * request.size;
   const size_t end = offset + request.size;
-  std::shared_ptr<const RankedOrder> order =
-      ranks(key + '\0' + std::to_string(static_cast<int>(sort)), sort, recipe, end);
+  std::shared_ptr<const RankedOrder> order = ranks(ranks_key(key, sort), sort, recipe, end);
   std::vector<RankedOrder::Entry> page(order->ranks.begin() + std::min(offset, order->ranks.size()),
                                        order->ranks.begin() + std::min(end, order->ranks.size()));
   result.hits = hits(page, terms);

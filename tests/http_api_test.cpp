@@ -309,6 +309,26 @@ TEST_F(HttpApiTest, BadParametersAre400WithAJsonError) {
   expect_error("/api/search?q=x" + many, 400, "invalid_argument");
 }
 
+// A control character (U+0000-U+001F, U+007F) is refused in every parameter, and the error
+// names the parameter: a value holding U+001F once met two values under one cache key.
+TEST_F(HttpApiTest, ControlCharactersAreRefusedNamingTheParameter) {
+  const std::pair<const char*, const char*> bad[] = {
+      {"/api/search?issuer=A%1FB", "issuer"}, {"/api/search?q=a%0Ab", "q"},
+      {"/api/search?q=a%09b", "q"},           {"/api/search?year=2022%7F", "year"},
+      {"/api/search?type=%01", "type"},       {"/api/search?sort=relevance%00", "sort"},
+      {"/api/suggest?q=nong%1Fth", "q"},      {"/api/directives/03-CT%2FTW?page=1%0D", "page"},
+      {"/api/documents/x?q=%1B", "q"},        {"/api/search?directive=03%1FCT", "directive"},
+  };
+  for (const auto& [path, name] : bad) {
+    json body = get(path, 400);
+    ASSERT_TRUE(body.contains("error")) << path;
+    EXPECT_EQ(body["error"]["code"], "invalid_argument") << path;
+    EXPECT_NE(body["error"]["message"].get<std::string>().find("parameter " + std::string(name)),
+              std::string::npos)
+        << path << ": " << body;
+  }
+}
+
 TEST_F(HttpApiTest, UnknownThingsAre404) {
   for (const char* path : {"/api/nothing", "/api/documents/nope", "/api/documents/%00",
                            "/api/documents/..%2F..%2Fetc%2Fpasswd", "/api/directives/hello",

@@ -933,6 +933,23 @@ TEST_F(SearcherTest, AnIndexRebuiltUnderASearcherDoesNotBringItDown) {
   EXPECT_EQ(generations, 1u) << "the old generation is removed";
 }
 
+// Requests that differ only in how a filter's values are cut never share an answer, counts or
+// ranks: one issuer named "X\x1fY" (which the HTTP layer refuses, but the engine must not
+// confuse) matches nothing, where the issuers X and Y match both of theirs.
+TEST_F(SearcherTest, CacheKeysOfDifferentRequestsNeverMeet) {
+  SearchRequest all;
+  all.facets = {"issuer"};
+  const std::vector<FacetValue> issuers = search(*corpus_, all).facets.at("issuer");
+  ASSERT_GE(issuers.size(), 2u);
+  SearchRequest two = all, joined = all;
+  two.filters["issuer"] = {issuers[0].value, issuers[1].value};
+  joined.filters["issuer"] = {issuers[0].value + '\x1f' + issuers[1].value};
+  EXPECT_EQ(search(*corpus_, two).total, issuers[0].count + issuers[1].count);
+  EXPECT_EQ(search(*corpus_, joined).total, 0u);
+  joined.page = 2;  // the remembered counts and ranks, not the answer
+  EXPECT_EQ(search(*corpus_, joined).total, 0u);
+}
+
 // A damaged table is reported as unavailable (after the retries a lost revision gets), never
 // a crash, a hang or a result from garbage.
 TEST_F(SearcherTest, ADamagedDatabaseIsUnavailable) {

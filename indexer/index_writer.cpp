@@ -257,16 +257,13 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool 
     int flags =
         rebuild ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC : Xapian::DB_CREATE_OR_OPEN;
     Xapian::WritableDatabase xdb = open_writable(target, flags);
-    const std::string key(schema::kSchemaVersionKey);
-    std::string version = xdb.get_metadata(key);
-    if (xdb.get_doccount() > 0 && version != schema::kSchemaVersion) {
-      return Status::invalid_argument(
-          "database " + db.string() + " was built by another version of tracuu-index (schema " +
-          (version.empty() ? "1" : version) + ", this one writes " +
-          std::string(schema::kSchemaVersion) + "): run again with --rebuild");
+    if (std::string why = schema::stamp_mismatch(xdb); !why.empty()) {
+      return Status::invalid_argument("database " + db.string() + " was " + why +
+                                      ": run again with --rebuild");
     }
-    if (version != schema::kSchemaVersion) {
-      xdb.set_metadata(key, std::string(schema::kSchemaVersion));
+    if (xdb.get_metadata(std::string(schema::kAnalysisKey)) != schema::analysis_stamp()) {
+      xdb.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+      xdb.set_metadata(std::string(schema::kAnalysisKey), schema::analysis_stamp());
       xdb.commit();  // stamped before readers can see it
     }
     if (rebuild) {

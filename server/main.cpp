@@ -37,8 +37,10 @@ int main(int argc, char** argv) {
   // Fail early and clearly when there is no index to serve.
   auto probe = tracuu::Searcher::open(options.db);
   if (!probe.is_ok()) {
-    std::fprintf(stderr, "tracuu-server: %s\n(build it first: tracuu-index --db %s FOLDER)\n",
-                 probe.status().message().c_str(), db.c_str());
+    std::fprintf(stderr, "tracuu-server: %s\n", probe.status().message().c_str());
+    if (probe.status().code() == tracuu::Status::Code::kUnavailable) {
+      std::fprintf(stderr, "(build it first: tracuu-index --db %s FOLDER)\n", db.c_str());
+    }
     return 2;
   }
   probe.value().reset();

@@ -331,6 +331,11 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db
     try {
       if (!cache) cache = std::make_shared<RevisionCache>();
       std::unique_ptr<Searcher> searcher(new Searcher(db, cache));
+      if (std::string why = schema::stamp_mismatch(searcher->db_); !why.empty()) {
+        return Status::invalid_argument("index " + db.string() + " was " + why +
+                                        ": rebuild it with tracuu-index --db " + db.string() +
+                                        " --rebuild FOLDER...");
+      }
       searcher->facet_columns();  // read now, not in the first search (28 ms at 20,000 docs)
       return searcher;
     } catch (const Xapian::Error& e) {

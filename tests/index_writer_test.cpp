@@ -271,6 +271,29 @@ TEST(IndexWriterTest, AnotherSchemaVersionNeedsARebuild) {
   EXPECT_TRUE(IndexWriter::open(db, false).is_ok());
 }
 
+// An index made with other analysis tables (data/) is never added to either, and a rebuild
+// stamps the tables of this build.
+TEST(IndexWriterTest, OtherAnalysisTablesNeedARebuild) {
+  TempDir dir;
+  fs::path db = dir / "index";
+  fs::path docs = copy_corpus(dir);
+  run(db, {docs});
+  EXPECT_EQ(Xapian::Database(db.string()).get_metadata(std::string(schema::kAnalysisKey)),
+            schema::analysis_stamp());
+  {
+    Xapian::WritableDatabase old(db.string());
+    old.set_metadata(std::string(schema::kAnalysisKey), "0123456789abcdef");
+    old.commit();
+  }
+  auto refused = IndexWriter::open(db, false);
+  ASSERT_FALSE(refused.is_ok());
+  EXPECT_NE(refused.status().message().find("analysis"), std::string::npos);
+  EXPECT_NE(refused.status().message().find("--rebuild"), std::string::npos);
+  run(db, {docs}, /*rebuild=*/true);
+  EXPECT_EQ(Xapian::Database(db.string()).get_metadata(std::string(schema::kAnalysisKey)),
+            schema::analysis_stamp());
+}
+
 // kill -9 of tracuu-index at random moments: the index stays readable and a rerun completes it
 // with every document exactly once.
 // An indexer killed while creating the database leaves table files without the revision file

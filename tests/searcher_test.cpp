@@ -972,6 +972,40 @@ TEST_F(SearcherTest, ADamagedDatabaseIsUnavailable) {
   }
 }
 
+// An index of another schema version, or made with other analysis tables (data/), would be
+// searched with terms it does not hold: the searcher refuses to open it (so tracuu-server
+// refuses to start) and says to rebuild it.
+TEST_F(SearcherTest, AnIndexOfAnotherSchemaOrAnalysisIsRefused) {
+  TempDir work;
+  for (const auto& [name, text] : kBanDocs) write_file(work / "docs" / name, text);
+  build_index(work / "db", {work / "docs"});
+  ASSERT_TRUE(Searcher::open(work / "db").is_ok());
+  const std::pair<std::string_view, const char*> stamps[] = {{schema::kSchemaVersionKey, "schema"},
+                                                             {schema::kAnalysisKey, "analysis"}};
+  for (const auto& [key, what] : stamps) {
+    for (const char* wrong : {"", "0123456789abcdef"}) {
+      std::string kept;
+      {
+        Xapian::WritableDatabase db((work / "db").string());
+        kept = db.get_metadata(std::string(key));
+        db.set_metadata(std::string(key), wrong);
+        db.commit();
+      }
+      auto refused = Searcher::open(work / "db");
+      ASSERT_FALSE(refused.is_ok()) << what << " " << wrong;
+      EXPECT_EQ(refused.status().code(), Status::Code::kInvalidArgument);
+      EXPECT_NE(refused.status().message().find(what), std::string::npos)
+          << refused.status().message();
+      EXPECT_NE(refused.status().message().find("--rebuild"), std::string::npos)
+          << refused.status().message();
+      Xapian::WritableDatabase db((work / "db").string());
+      db.set_metadata(std::string(key), kept);
+      db.commit();
+    }
+  }
+  EXPECT_TRUE(Searcher::open(work / "db").is_ok());
+}
+
 TEST_F(SearcherTest, AMissingDatabaseIsUnavailable) {
   TempDir empty;
   auto s = Searcher::open(empty / "nothing-here");

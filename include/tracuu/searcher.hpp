@@ -105,7 +105,8 @@ struct QueryRecipe;
 
 class Searcher {
  public:
-  // kUnavailable when the database cannot be opened.
+  // kUnavailable when the database cannot be opened; kInvalidArgument when it was built by
+  // another schema version or with other analysis tables (schema::stamp_mismatch).
   // `cache`, when given, is shared with the other Searchers of the same database (the HTTP
   // server passes one per database to every worker).
   static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& db,

@@ -48,7 +48,11 @@ std::string stamp_mismatch(const Xapian::Database& db) {
 
 std::string filter_key(std::string_view display) {
   std::string key = squeeze_spaces(fold_text(display));
-  if (key.size() > 200) key.resize(200);  // ASCII after folding in practice; Xapian's limit is 245
+  if (key.size() > 200) {  // Xapian's limit is 245; cut at a character boundary
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+    key.resize(cut);
+  }
   return key;
 }
 

@@ -294,6 +294,20 @@ TEST(IndexWriterTest, OtherAnalysisTablesNeedARebuild) {
             schema::analysis_stamp());
 }
 
+// A line opening with an invisible character (U+E01C9, a variation selector) made an empty
+// term, which Xapian refuses: the file was unindexable. It is indexed, and found by its words.
+TEST(IndexWriterTest, InvisibleCharactersDoNotMakeAFileUnindexable) {
+  TempDir dir;
+  testing::write_file(dir / "docs" / "selector.txt",
+                      "\U000E01C9K\u1EBF ho\u1EA1ch tuy\u00EAn truy\u1EC1n\n"
+                      "\U000E01C9\n\u200D\uFEFF\u00AD\n\u0301 ph\u00E1p lu\u1EADt\n");
+  IndexSummary summary = run(dir / "db", {dir / "docs"});
+  EXPECT_TRUE(summary.failed.empty()) << summary.failed.at(0).error;
+  EXPECT_EQ(summary.added, 1u);
+  EXPECT_EQ(count_with(dir / "db", "tuyen"), 1u);
+  EXPECT_EQ(count_with(dir / "db", "phap"), 1u);
+}
+
 // kill -9 of tracuu-index at random moments: the index stays readable and a rerun completes it
 // with every document exactly once.
 // An indexer killed while creating the database leaves table files without the revision file

@@ -288,6 +288,35 @@ TEST_F(HttpApiTest, SuggestionsAndThePage) {
   EXPECT_TRUE(page->get_header_value("Access-Control-Allow-Origin").empty());
 }
 
+// Every response, answer or error, page or API, carries the security headers with exactly the
+// values docs/RELIABILITY.md states, and no CORS header without --cors-origin.
+TEST_F(HttpApiTest, EveryResponseCarriesTheSecurityHeaders) {
+  const std::pair<const char*, const char*> expected[] = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Content-Security-Policy",
+       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
+      {"Cache-Control", "no-store"},
+  };
+  auto c = client();
+  std::vector<std::pair<std::string, httplib::Result>> responses;
+  for (const char* path : {"/", "/assets/app.js", "/api/search?q=nong", "/api/search?size=0",
+                           "/api/documents/nope", "/api/nothing", "/api/health"}) {
+    responses.emplace_back(path, c.Get(path));
+  }
+  responses.emplace_back("POST /api/search", c.Post("/api/search", "{}", "application/json"));
+  for (const auto& [what, res] : responses) {
+    ASSERT_TRUE(res) << what;
+    for (const auto& [name, value] : expected) {
+      EXPECT_EQ(res->get_header_value(name), value) << what << ": " << name;
+      EXPECT_EQ(res->get_header_value_count(name), 1u) << what << ": " << name;
+    }
+    EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin")) << what;
+  }
+}
+
 TEST_F(HttpApiTest, BadParametersAre400WithAJsonError) {
   const char* bad[] = {
       "/api/search?size=101",        "/api/search?size=0",

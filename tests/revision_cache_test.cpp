@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "facet_columns.hpp"
@@ -136,22 +137,37 @@ TEST(RevisionCacheTest, FacetColumnsBelongToTheirRevision) {
   EXPECT_EQ(cache.columns(at(2)), nullptr) << "a newer revision reads them again";
 }
 
+// Four threads remembering and finding under one bound: what is left is within the bound, not
+// nothing, and each entry holds a value remembered under its own key (for key i, a multiple of
+// 40 plus i).
 TEST(RevisionCacheTest, BoundedAndSafeAcrossThreads) {
   RevisionCache cache(RevisionCache::Limits{.counts = 16, .answer_bytes = 0});
   std::vector<std::thread> threads;
+  std::atomic<size_t> hits{0};
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 1000; ++i) {
         std::string key = std::to_string(t) + ":" + std::to_string(i % 40);
         cache.remember(at(1), key, ResultCounts{static_cast<size_t>(i), {}});
-        cache.find(at(1), key);
+        if (auto found = cache.find(at(1), key); found && found->total % 40 == size_t(i % 40)) {
+          ++hits;
+        }
       }
     });
   }
   for (auto& t : threads) t.join();
   size_t found = 0;
-  for (int i = 0; i < 40; ++i) found += cache.find(at(1), "0:" + std::to_string(i)).has_value();
+  for (int t = 0; t < 4; ++t) {
+    for (int i = 0; i < 40; ++i) {
+      auto counts = cache.find(at(1), std::to_string(t) + ":" + std::to_string(i));
+      if (!counts) continue;
+      ++found;
+      EXPECT_EQ(counts->total % 40, size_t(i)) << t << ":" << i;
+    }
+  }
+  EXPECT_GE(found, 1u);
   EXPECT_LE(found, 16u);
+  EXPECT_GT(hits.load(), 0u) << "a value just remembered is found at least sometimes";
 }
 
 }  // namespace

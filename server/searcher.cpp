@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iterator>
+#include <new>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -306,13 +307,34 @@ constexpr int kMaxReopens = 10;
 // just returned (every docid the searcher looks up comes from the same revision's postings), or
 // a plain DatabaseError ("EOF reading block 858796846"); each seen in a test that commits every
 // 20 documents while three clients search (HttpApiTest.ReindexWhileQueryingLosesNoRequest). The
-// newest revision then reads cleanly; a database really damaged fails the same way through every
-// retry and is reported then. A generation a rebuild removed between following the link and
-// opening it (DatabaseOpeningError) is the same: the next attempt follows the link again.
+// newest revision then reads cleanly (read_as_damaged); a database really damaged reads so on
+// the newest revision too, and is reported then. A generation a rebuild removed between
+// following the link and opening it (DatabaseOpeningError) is lost the same way: the next
+// attempt follows the link again.
 bool lost_revision(const Xapian::Error& e) {
   const std::string_view type = e.get_type();  // Xapian::Error has no virtual functions to cast
   return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" ||
          type == "DocNotFoundError" || type == "DatabaseError" || type == "DatabaseOpeningError";
+}
+
+// Whether `e` says a block read as damaged: a block reused under the reader, or really damaged.
+// Only a newer revision can tell which, so these are retried only while there is one.
+bool read_as_damaged(const Xapian::Error& e) {
+  const std::string_view type = e.get_type();
+  return type == "DatabaseCorruptError" || type == "DocNotFoundError" || type == "DatabaseError";
+}
+
+Status damaged(const std::filesystem::path& db, const Xapian::Error& e) {
+  return Status::unavailable("the index " + db.string() + " is damaged (" + e.get_description() +
+                             "): rebuild it with tracuu-index --rebuild");
+}
+
+// What escaped the engine that is not Xapian's: memory ran out, or this request met a case
+// the code did not foresee (an index or a stored value out of range). The request gets an
+// answer saying so, as a request error, and the server goes on.
+Status unexpected(const std::exception& e) {
+  if (dynamic_cast<const std::bad_alloc*>(&e)) return Status::unavailable("out of memory");
+  return Status::invalid_argument(std::string("cannot answer this request: ") + e.what());
 }
 
 // Whether a newer revision than the one `db` was reading has been committed.
@@ -339,11 +361,18 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db
       searcher->facet_columns();  // read now, not in the first search (28 ms at 20,000 docs)
       return searcher;
     } catch (const Xapian::Error& e) {
+      if (read_as_damaged(e) && attempt >= 1) return damaged(db, e);
       if (!lost_revision(e) || attempt >= kMaxReopens) {
         return Status::unavailable("cannot open index " + db.string() + ": " + e.get_description());
       }
+    } catch (const std::exception& e) {
+      return unexpected(e);
     }
   }
+}
+
+bool Searcher::newer_index_exists() {
+  return current_generation(path_) != generation_ || revision_moved_on(db_);
 }
 
 template <typename T, typename F>
@@ -356,11 +385,15 @@ Result<T> Searcher::on_latest(F&& body) {
       return Status::invalid_argument(e.get_msg());
     } catch (const Xapian::Error& e) {
       if (!lost_revision(e)) return Status::unavailable("index error: " + e.get_description());
+      // A damaged read on the newest revision is damage: it is not retried.
+      if (read_as_damaged(e) && !newer_index_exists()) return damaged(path_, e);
       if (attempt >= kMaxReopens) {
         return Status::unavailable(
-            (revision_moved_on(db_) ? "index changing too fast: " : "index error: ") +
+            (newer_index_exists() ? "index changing too fast: " : "index error: ") +
             e.get_description());
       }
+    } catch (const std::exception& e) {
+      return unexpected(e);
     }
   }
 }

@@ -134,6 +134,8 @@ class Searcher {
   // when the index is the same, a fresh handle when a rebuild switched it (another generation
   // directory, another UUID), which reopen() would never see.
   void move_to_latest();
+  // Whether a revision newer than db_'s, or another generation, has been committed.
+  bool newer_index_exists();
   // The index and revision db_ is at, which everything the cache holds is keyed by.
   IndexRevision current_revision() const;
   SearchResult run(const SearchRequest& request, WordMatch match);

@@ -318,7 +318,7 @@ bool lost_revision(const Xapian::Error& e) {
 }
 
 // Whether `e` says a block read as damaged: a block reused under the reader, or really damaged.
-// Only a newer revision can tell which, so these are retried only while there is one.
+// Only a newer revision can tell which, so one is retried once, and only on a newer revision.
 bool read_as_damaged(const Xapian::Error& e) {
   const std::string_view type = e.get_type();
   return type == "DatabaseCorruptError" || type == "DocNotFoundError" || type == "DatabaseError";
@@ -377,6 +377,7 @@ bool Searcher::newer_index_exists() {
 
 template <typename T, typename F>
 Result<T> Searcher::on_latest(F&& body) {
+  int damaged_reads = 0;
   for (int attempt = 0;; ++attempt) {
     try {
       move_to_latest();
@@ -385,8 +386,11 @@ Result<T> Searcher::on_latest(F&& body) {
       return Status::invalid_argument(e.get_msg());
     } catch (const Xapian::Error& e) {
       if (!lost_revision(e)) return Status::unavailable("index error: " + e.get_description());
-      // A damaged read on the newest revision is damage: it is not retried.
-      if (read_as_damaged(e) && !newer_index_exists()) return damaged(path_, e);
+      // A damaged read is retried once, on a newer revision; on the newest, or again, it is
+      // damage.
+      if (read_as_damaged(e) && (damaged_reads++ > 0 || !newer_index_exists())) {
+        return damaged(path_, e);
+      }
       if (attempt >= kMaxReopens) {
         return Status::unavailable(
             (newer_index_exists() ? "index changing too fast: " : "index error: ") +

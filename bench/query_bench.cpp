@@ -11,7 +11,6 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "tracuu/block_reads.hpp"
 #include "tracuu/searcher.hpp"
 
 namespace {
@@ -42,15 +41,7 @@ int main(int argc, char** argv) {
                  "total, facets and first ranks, as another page of it), everything (the answer)")
       ->capture_default_str()
       ->check(CLI::IsMember({"nothing", "counts", "everything"}));
-  bool one_thread = false;
-  app.add_flag("--one-thread", one_thread,
-               "search on the calling thread only, never lending work to an idle core");
-  bool system_calls = false;
-  app.add_flag("--block-reads-by-system-call", system_calls,
-               "read the index's blocks with a system call each, as Xapian does on its own, "
-               "instead of through memory maps (include/tracuu/block_reads.hpp)");
   CLI11_PARSE(app, argc, argv);
-  if (system_calls) tracuu::set_block_reads(tracuu::BlockReads::kSystemCalls);
   std::vector<std::string> facet_fields;
   for (size_t start = 0; start < facets.size();) {
     size_t comma = std::min(facets.find(',', start), facets.size());
@@ -61,9 +52,7 @@ int main(int argc, char** argv) {
   tracuu::RevisionCache::Limits limits;
   if (remember != "everything") limits.answer_bytes = 0;
   if (remember == "nothing") limits.counts = 0;
-  auto searcher = tracuu::Searcher::open(
-      db, std::make_shared<tracuu::RevisionCache>(limits),
-      one_thread ? tracuu::CoreUse::kOwnThreadOnly : tracuu::CoreUse::kSpareCoreWhenIdle);
+  auto searcher = tracuu::Searcher::open(db, std::make_shared<tracuu::RevisionCache>(limits));
   if (!searcher.is_ok()) {
     std::cerr << searcher.status().message() << "\n";
     return 2;

@@ -27,14 +27,31 @@ UChar32 char_at(std::string_view text, size_t i, size_t* next) {
   return c;
 }
 
+// Letters, digits and the marks that continue them. A code point nothing displays (a variation
+// selector, a zero-width joiner, a soft hyphen: Unicode's default-ignorable ones) separates
+// words, as do invalid bytes (c < 0): none of them may become, or hide inside, a term.
 bool is_word_char(UChar32 c) {
   if (c < 0x80) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
-  if (c < 0) return false;
+  if (c < 0 || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return false;
   if (u_isalnum(c)) return true;
   int8_t type = u_charType(c);
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+// A word starts with a letter or digit: a mark standing alone (after a space) folds to nothing.
+bool is_word_start(UChar32 c) {
+  if (c < 0x80) return is_word_char(c);
+  return is_word_char(c) && u_isalnum(c);
+}
+
+// `s` cut to at most `limit` bytes at a character boundary.
+void cut_to(std::string& s, size_t limit) {
+  if (s.size() <= limit) return;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  s.resize(cut);
 }
 
 bool is_digit(UChar32 c) { return c >= '0' && c <= '9'; }
@@ -53,7 +70,7 @@ bool joins(std::string_view text, size_t at, bool digit_before) {
   if (c != '-' && c != '/' && c != '&' && c != '.') return false;
   size_t next;
   UChar32 after = char_at(text, at + 1, &next);
-  if (!is_word_char(after)) return false;
+  if (!is_word_start(after)) return false;
   return c != '.' || (digit_before && is_digit(after));
 }
 
@@ -131,41 +148,48 @@ std::string compound_key(std::string_view compound) {
 
 bool Analyzer::next(std::string_view text) {
   const size_t n = text.size();
-  size_t next;
-  while (offset_ < n && !is_word_char(char_at(text, offset_, &next))) offset_ = next;
-  if (offset_ >= n) return false;
+  for (;;) {
+    size_t next;
+    while (offset_ < n && !is_word_start(char_at(text, offset_, &next))) offset_ = next;
+    if (offset_ >= n) return false;
 
-  if (offset_ >= compound_end_) {
-    int words = 0;
-    size_t end = compound_end(text, offset_, &words);
-    if (words > 1) {
-      compound_end_ = end;
-      token_.kind = TokenKind::kCompound;
-      token_.position = position_;
-      token_.start = static_cast<uint32_t>(offset_);
-      token_.end = static_cast<uint32_t>(end);
-      token_.exact.clear();
-      token_.folded = compound_key(text.substr(offset_, end - offset_));
-      if (token_.folded.size() > kMaxWordBytes) token_.folded.resize(kMaxWordBytes);
-      return true;
+    if (offset_ >= compound_end_) {
+      int words = 0;
+      size_t end = compound_end(text, offset_, &words);
+      if (words > 1) {
+        compound_end_ = end;
+        token_.kind = TokenKind::kCompound;
+        token_.position = position_;
+        token_.start = static_cast<uint32_t>(offset_);
+        token_.end = static_cast<uint32_t>(end);
+        token_.exact.clear();
+        token_.folded = compound_key(text.substr(offset_, end - offset_));
+        cut_to(token_.folded, kMaxWordBytes);
+        return true;
+      }
     }
-  }
 
-  size_t end = word_end(text, offset_);
-  size_t cut = end;
-  if (cut - offset_ > kMaxWordBytes) {
-    cut = offset_ + kMaxWordBytes;
-    while (cut > offset_ && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    size_t end = word_end(text, offset_);
+    size_t cut = end;
+    if (cut - offset_ > kMaxWordBytes) {
+      cut = offset_ + kMaxWordBytes;
+      while (cut > offset_ && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    const WordForms& forms = forms_of(text.substr(offset_, cut - offset_));
+    token_.exact = forms.exact;
+    token_.folded = forms.folded;
+    // Case mapping can lengthen a word (one letter may lower to three bytes or more).
+    cut_to(token_.exact, kMaxTermBytes);
+    cut_to(token_.folded, kMaxTermBytes);
+    const size_t start = offset_;
+    offset_ = end;
+    if (token_.folded.empty() || token_.exact.empty()) continue;  // nothing to find it by
+    token_.kind = TokenKind::kWord;
+    token_.position = position_++;
+    token_.start = static_cast<uint32_t>(start);
+    token_.end = static_cast<uint32_t>(end);
+    return true;
   }
-  const WordForms& forms = forms_of(text.substr(offset_, cut - offset_));
-  token_.exact = forms.exact;
-  token_.folded = forms.folded;
-  token_.kind = TokenKind::kWord;
-  token_.position = position_++;
-  token_.start = static_cast<uint32_t>(offset_);
-  token_.end = static_cast<uint32_t>(end);
-  offset_ = end;
-  return true;
 }
 
 }  // namespace tracuu

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 #include "file_pipeline.hpp"
 #include "tracuu/abbreviations.hpp"
 #include "tracuu/document_codec.hpp"
+#include "tracuu/index_generation.hpp"
 #include "tracuu/schema.hpp"
 #include "tracuu/source_text.hpp"
 
@@ -256,29 +258,65 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
   return xd;
 }
 
+namespace {
+
+// A rebuild must not start while another writer adds to the index readers see: the current
+// generation's lock is taken, and held until the rebuild's generation replaces it. An index
+// that cannot be opened at all (damaged, unfinished) is what a rebuild is for: no lock then.
+std::optional<Xapian::WritableDatabase> lock_current_generation(const fs::path& db) {
+  std::error_code ec;
+  if (!fs::exists(current_generation(db) / "iamglass", ec)) return std::nullopt;
+  try {
+    return Xapian::WritableDatabase(db.string(), Xapian::DB_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw;
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool rebuild) {
   try {
+    // A rebuild writes a new generation, which readers see from the switch on (while it grows,
+    // batch by batch, as an index being built); the old one is never truncated under them.
+    std::optional<Xapian::WritableDatabase> current;
+    fs::path target = db;
+    if (rebuild) {
+      current = lock_current_generation(db);
+      Result<fs::path> generation = make_generation(db);
+      if (!generation.is_ok()) return generation.status();
+      target = generation.value();
+    }
     std::error_code ec;
-    fs::create_directories(db, ec);
+    fs::create_directories(target, ec);
     // A rebuild starts from nothing, so a power cut in the middle loses nothing a rerun cannot
     // redo: its commits skip fsync and the whole database is synced once at the end (index()).
     // An incremental run syncs every commit: the index it adds to must survive.
     int flags =
         rebuild ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC : Xapian::DB_CREATE_OR_OPEN;
-    Xapian::WritableDatabase xdb = open_writable(db, flags);
-    const std::string key(schema::kSchemaVersionKey);
-    std::string version = xdb.get_metadata(key);
-    if (xdb.get_doccount() > 0 && version != schema::kSchemaVersion) {
-      return Status::invalid_argument(
-          "database " + db.string() + " was built by another version of tracuu-index (schema " +
-          (version.empty() ? "1" : version) + ", this one writes " +
-          std::string(schema::kSchemaVersion) + "): run again with --rebuild");
+    Xapian::WritableDatabase xdb = open_writable(target, flags);
+    if (std::string why = schema::stamp_mismatch(xdb); !why.empty()) {
+      return Status::invalid_argument("database " + db.string() + " was " + why +
+                                      ": run again with --rebuild");
     }
-    if (version != schema::kSchemaVersion)
-      xdb.set_metadata(key, std::string(schema::kSchemaVersion));
+    if (xdb.get_metadata(std::string(schema::kAnalysisKey)) != schema::analysis_stamp()) {
+      xdb.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+      xdb.set_metadata(std::string(schema::kAnalysisKey), schema::analysis_stamp());
+      xdb.commit();  // stamped before readers can see it
+    }
+    if (rebuild) {
+      if (Status s = switch_generation(db, target); !s.is_ok()) return s;
+      current.reset();
+    }
     auto writer = std::unique_ptr<IndexWriter>(new IndexWriter(std::move(xdb)));
-    if (rebuild) writer->sync_at_end_ = db;
-    writer->db_path_ = absolute_string(db);
+    if (rebuild) writer->sync_at_end_ = target;
+    // Never listed as documents when under a root: the --db link, the generation it points to
+    // and the one being written.
+    std::error_code resolved;
+    writer->db_paths_ = {absolute_string(db), absolute_string(target),
+                         fs::weakly_canonical(db, resolved).string()};
     return writer;
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::unavailable("database " + db.string() +
@@ -295,7 +333,7 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   };
   IndexSummary summary;
-  std::vector<std::string> excluded = {db_path_};
+  std::vector<std::string> excluded = db_paths_;
   if (!intake_.read.ocr_cache.empty()) excluded.push_back(absolute_string(intake_.read.ocr_cache));
   FileList list = collect_files(roots, excluded);
   summary.failed = list.failed;

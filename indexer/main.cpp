@@ -1,5 +1,6 @@
 // tracuu-index: builds and updates the search index, or shows what it understood of files.
 #include <unistd.h>
+#include <xapian.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -16,6 +17,17 @@
 namespace {
 
 using nlohmann::json;
+
+// Exit codes, as --help and the README state them.
+constexpr int kExitOk = 0;          // the index holds every readable file (failed ones listed)
+constexpr int kExitUnreadable = 1;  // --show: a file could not be read
+constexpr int kExitNoIndex = 2;     // the index could not be opened, locked or written
+constexpr int kExitUnexpected = 3;  // an unexpected error; the index keeps its last commit
+constexpr const char* kExitCodes =
+    "Exit codes: 0 the index holds every readable file (files that failed are listed in the "
+    "summary); 1 --show could not read a file; 2 the index could not be opened, locked or "
+    "written (it keeps its last commit); 3 an unexpected error (the index keeps its last "
+    "commit).";
 
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
@@ -98,7 +110,7 @@ int show(const std::vector<std::string>& paths, const tracuu::IntakeSettings& in
     auto docs = show_file(path, intake);
     if (!docs.is_ok()) {
       std::cerr << "tracuu-index: " << path << ": " << docs.status().message() << "\n";
-      status = 1;
+      status = kExitUnreadable;
       continue;
     }
     for (json& d : docs.value()) out.push_back(std::move(d));
@@ -160,10 +172,30 @@ void print_summary(const tracuu::IndexSummary& s) {
   for (const auto& f : s.failed) std::printf("  failed: %s: %s\n", f.path.c_str(), f.error.c_str());
 }
 
+int run(int argc, char** argv);
+
 }  // namespace
 
+// Any exception that escapes is reported with its message and exit code 3, never an abort: the
+// index keeps its last commit whatever happened after it.
 int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const Xapian::Error& e) {
+    std::cerr << "tracuu-index: unexpected index error: " << e.get_description() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "tracuu-index: unexpected error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "tracuu-index: unexpected error\n";
+  }
+  return kExitUnexpected;
+}
+
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"tracuu-index: index Vietnamese administrative documents for tracuu-server"};
+  app.footer(kExitCodes);
   std::string db = "data/index";
   bool rebuild = false, as_json = false, show_only = false;
   size_t batch = 2000;
@@ -204,7 +236,7 @@ int main(int argc, char** argv) {
   auto writer = tracuu::IndexWriter::open(db, rebuild);
   if (!writer.is_ok()) {
     std::cerr << "tracuu-index: " << writer.status().message() << "\n";
-    return 2;
+    return kExitNoIndex;
   }
   writer.value()->set_batch_size(batch);
   writer.value()->set_intake(intake);
@@ -213,12 +245,14 @@ int main(int argc, char** argv) {
   auto summary = writer.value()->index(roots, tty ? draw_progress : nullptr);
   if (!summary.is_ok()) {
     std::cerr << "tracuu-index: " << summary.status().message() << "\n";
-    return 2;
+    return kExitNoIndex;
   }
   if (as_json) {
     std::cout << summary_json(summary.value()).dump() << "\n";
   } else {
     print_summary(summary.value());
   }
-  return 0;
+  return kExitOk;
 }
+
+}  // namespace

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "embedded_data.hpp"
 #include "text_lines.hpp"
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document_number.hpp"
@@ -11,9 +12,47 @@
 
 namespace tracuu::schema {
 
+std::string analysis_stamp() {
+  static const std::string stamp = [] {
+    XXH64_state_t* state = XXH64_createState();
+    XXH64_reset(state, 0);
+    for (std::string_view table :
+         {data::kAbbreviations, data::kNumberCodes, data::kDocumentTypes, data::kProvinces,
+          data::kOrgans, data::kSurnames, data::kTcvn3, data::kVni}) {
+      const uint64_t size = table.size();  // so that no two lists of tables hash alike
+      XXH64_update(state, &size, sizeof size);
+      XXH64_update(state, table.data(), table.size());
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH64_digest(state)));
+    XXH64_freeState(state);
+    return std::string(hex);
+  }();
+  return stamp;
+}
+
+std::string stamp_mismatch(const Xapian::Database& db) {
+  if (db.get_doccount() == 0) return {};
+  const std::string version = db.get_metadata(std::string(kSchemaVersionKey));
+  if (version != kSchemaVersion) {
+    return "built by another version of tracuu (schema " + (version.empty() ? "1" : version) +
+           "; this one is schema " + std::string(kSchemaVersion) + ")";
+  }
+  const std::string analysis = db.get_metadata(std::string(kAnalysisKey));
+  if (analysis != analysis_stamp()) {
+    return "built with other analysis tables (" + (analysis.empty() ? "none recorded" : analysis) +
+           "; this one's are " + analysis_stamp() + ")";
+  }
+  return {};
+}
+
 std::string filter_key(std::string_view display) {
   std::string key = squeeze_spaces(fold_text(display));
-  if (key.size() > 200) key.resize(200);  // ASCII after folding in practice; Xapian's limit is 245
+  if (key.size() > 200) {  // Xapian's limit is 245; cut at a character boundary
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+    key.resize(cut);
+  }
   return key;
 }
 

@@ -14,5 +14,7 @@ echo "== benchmark smoke run (it works and prints its tables; no speed is assert
 scripts/bench --smoke --build build --out build/bench-smoke
 echo "== the suite under AddressSanitizer and UndefinedBehaviorSanitizer"
 scripts/sanitize.sh
+echo "== the concurrency tests under ThreadSanitizer"
+scripts/tsan.sh
 echo "== fuzzing: each target 45 s after replaying saved regressions"
 scripts/fuzz.sh 45

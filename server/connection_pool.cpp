@@ -1,7 +1,5 @@
 #include "connection_pool.hpp"
 
-#include "spare_core.hpp"
-
 namespace tracuu::http {
 
 ConnectionPool::ConnectionPool(size_t workers, size_t max_waiting)
@@ -43,8 +41,6 @@ void ConnectionPool::work() {
       waiting_.pop_front();
       has_room_.notify_one();
     }
-    // A core serving a connection is not spare for another search to lend work to.
-    SpareCore::Busy serving;
     connection();
   }
 }

@@ -4,8 +4,10 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <memory>
+#include <new>
 #include <semaphore>
 
 #include "connection_pool.hpp"
@@ -49,6 +51,23 @@ void reply_error(httplib::Response& res, const Status& s) {
   reply(res, http_status(s), error_json(error_code(s), s.message()));
 }
 
+// An exception that reached the HTTP layer, as a status: Xapian's (the index could not be read)
+// and memory running out are the server's trouble; any other is this request's, answered as
+// a request error. Every answer is then a JSON error, never a bare 500.
+Status status_of(std::exception_ptr thrown) {
+  try {
+    std::rethrow_exception(thrown);
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index error: " + e.get_description());
+  } catch (const std::bad_alloc&) {
+    return Status::unavailable("out of memory");
+  } catch (const std::exception& e) {
+    return Status::invalid_argument(std::string("cannot answer this request: ") + e.what());
+  } catch (...) {
+    return Status::invalid_argument("cannot answer this request");
+  }
+}
+
 double elapsed_ms() {
   return std::chrono::duration<double, std::milli>(Clock::now() - request_started).count();
 }
@@ -73,7 +92,11 @@ httplib::Server::Handler with_searcher(const ServerOptions& options,
         } release{*slots};
         Result<Searcher*> searcher = searcher_for(db, cache);
         if (!searcher.is_ok()) return reply_error(res, searcher.status());
-        body(*searcher.value(), req, res);
+        try {
+          body(*searcher.value(), req, res);
+        } catch (...) {
+          reply_error(res, status_of(std::current_exception()));
+        }
       };
 }
 
@@ -239,8 +262,8 @@ void install_limits_and_logging(httplib::Server& server, const ServerOptions& op
     reply(res, res.status, error_json(error_code_for(res.status), message));
   });
   server.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        reply(res, 500, error_json("internal", "internal error"));
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr thrown) {
+        reply_error(res, status_of(thrown));
       });
 }
 

@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "http_api.hpp"
-#include "tracuu/block_reads.hpp"
 #include "tracuu/searcher.hpp"
 
 int main(int argc, char** argv) {
@@ -30,12 +29,7 @@ int main(int argc, char** argv) {
                  "memory for recent answers, repeated at the same index revision (0: none)")
       ->capture_default_str()
       ->check(CLI::Range(size_t{0}, size_t{65536}));
-  bool system_calls = false;
-  app.add_flag("--block-reads-by-system-call", system_calls,
-               "read the index's blocks with a system call each, as Xapian does on its own, "
-               "instead of through memory maps");
   CLI11_PARSE(app, argc, argv);
-  if (system_calls) tracuu::set_block_reads(tracuu::BlockReads::kSystemCalls);
   options.answer_cache_bytes = answer_cache_mb << 20;
   options.db = db;
   options.threads = threads;
@@ -43,8 +37,10 @@ int main(int argc, char** argv) {
   // Fail early and clearly when there is no index to serve.
   auto probe = tracuu::Searcher::open(options.db);
   if (!probe.is_ok()) {
-    std::fprintf(stderr, "tracuu-server: %s\n(build it first: tracuu-index --db %s FOLDER)\n",
-                 probe.status().message().c_str(), db.c_str());
+    std::fprintf(stderr, "tracuu-server: %s\n", probe.status().message().c_str());
+    if (probe.status().code() == tracuu::Status::Code::kUnavailable) {
+      std::fprintf(stderr, "(build it first: tracuu-index --db %s FOLDER)\n", db.c_str());
+    }
     return 2;
   }
   probe.value().reset();

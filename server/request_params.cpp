@@ -1,8 +1,29 @@
 #include "request_params.hpp"
 
+#include <algorithm>
+#include <string_view>
+
 #include "tracuu/normalize.hpp"
 
 namespace tracuu::http {
+namespace {
+
+// U+0000–U+001F and U+007F: no query, filter or number holds one, and a value that did could
+// pass for two (U+001F separated a filter's values once).
+bool has_control_character(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+// A parameter's name as an error message can show it: control characters as '?'.
+std::string printable(std::string name) {
+  for (char& c : name) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  return name;
+}
+
+}  // namespace
 
 Status check_params(const httplib::Request& req) {
   for (const auto& [name, value] : req.params) {
@@ -14,8 +35,9 @@ Status check_params(const httplib::Request& req) {
     if (!is_valid_utf8(value) || !is_valid_utf8(name)) {
       return Status::invalid_argument("parameters must be valid UTF-8");
     }
-    if (value.find('\0') != std::string::npos) {
-      return Status::invalid_argument("parameter " + name + " contains a NUL character");
+    if (has_control_character(value) || has_control_character(name)) {
+      return Status::invalid_argument("parameter " + printable(name) +
+                                      " contains a control character");
     }
     if (req.get_param_value_count(name) > kMaxRepeats) {
       return Status::invalid_argument("parameter " + name + " is repeated too many times");

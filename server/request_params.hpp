@@ -18,7 +18,8 @@ inline constexpr size_t kMaxParamBytes = 512;
 // Most values of one repeated parameter (issuer=…&issuer=…).
 inline constexpr size_t kMaxRepeats = 50;
 
-// Checks every parameter of `req` (valid UTF-8, no NUL, bounded length).
+// Checks every parameter of `req` (valid UTF-8, no control character, bounded length, bounded
+// repeats); the error names the parameter.
 Status check_params(const httplib::Request& req);
 
 Result<SearchRequest> parse_search_request(const httplib::Request& req);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <new>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -14,12 +15,11 @@
 #include "candidate_source.hpp"
 #include "facet_columns.hpp"
 #include "file_record.hpp"
-#include "spare_core.hpp"
 #include "tracuu/analyzer.hpp"
-#include "tracuu/block_reads.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/document_number.hpp"
 #include "tracuu/highlighter.hpp"
+#include "tracuu/index_generation.hpp"
 #include "tracuu/normalize.hpp"
 #include "tracuu/schema.hpp"
 #include "word_spellings.hpp"
@@ -312,12 +312,34 @@ constexpr int kMaxReopens = 10;
 // just returned (every docid the searcher looks up comes from the same revision's postings), or
 // a plain DatabaseError ("EOF reading block 858796846"); each seen in a test that commits every
 // 20 documents while three clients search (HttpApiTest.ReindexWhileQueryingLosesNoRequest). The
-// newest revision then reads cleanly; a database really damaged fails the same way through every
-// retry and is reported then.
+// newest revision then reads cleanly (read_as_damaged); a database really damaged reads so on
+// the newest revision too, and is reported then. A generation a rebuild removed between
+// following the link and opening it (DatabaseOpeningError) is lost the same way: the next
+// attempt follows the link again.
 bool lost_revision(const Xapian::Error& e) {
   const std::string_view type = e.get_type();  // Xapian::Error has no virtual functions to cast
   return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" ||
-         type == "DocNotFoundError" || type == "DatabaseError";
+         type == "DocNotFoundError" || type == "DatabaseError" || type == "DatabaseOpeningError";
+}
+
+// Whether `e` says a block read as damaged: a block reused under the reader, or really damaged.
+// Only a newer revision can tell which, so one is retried once, and only on a newer revision.
+bool read_as_damaged(const Xapian::Error& e) {
+  const std::string_view type = e.get_type();
+  return type == "DatabaseCorruptError" || type == "DocNotFoundError" || type == "DatabaseError";
+}
+
+Status damaged(const std::filesystem::path& db, const Xapian::Error& e) {
+  return Status::unavailable("the index " + db.string() + " is damaged (" + e.get_description() +
+                             "): rebuild it with tracuu-index --rebuild");
+}
+
+// What escaped the engine that is not Xapian's: memory ran out, or this request met a case
+// the code did not foresee (an index or a stored value out of range). The request gets an
+// answer saying so, as a request error, and the server goes on.
+Status unexpected(const std::exception& e) {
+  if (dynamic_cast<const std::bad_alloc*>(&e)) return Status::unavailable("out of memory");
+  return Status::invalid_argument(std::string("cannot answer this request: ") + e.what());
 }
 
 // Whether a newer revision than the one `db` was reading has been committed.
@@ -330,42 +352,57 @@ bool revision_moved_on(Xapian::Database& db) {
 }
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::filesystem::path& db,
-                                                 std::shared_ptr<RevisionCache> cache,
-                                                 CoreUse cores) {
-  map_index_reads(db);
+                                                 std::shared_ptr<RevisionCache> cache) {
   // Opening races commits too: a revision read while opening can be discarded under it.
   for (int attempt = 0;; ++attempt) {
     try {
       if (!cache) cache = std::make_shared<RevisionCache>();
-      std::shared_ptr<SpareCore> spare;
-      if (cores == CoreUse::kSpareCoreWhenIdle) spare = SpareCore::of_database(db);
-      std::unique_ptr<Searcher> searcher(
-          new Searcher(Xapian::Database(db.string()), cache, std::move(spare)));
+      std::unique_ptr<Searcher> searcher(new Searcher(db, cache));
+      if (std::string why = schema::stamp_mismatch(searcher->db_); !why.empty()) {
+        return Status::invalid_argument("index " + db.string() + " was " + why +
+                                        ": rebuild it with tracuu-index --db " + db.string() +
+                                        " --rebuild FOLDER...");
+      }
       searcher->facet_columns();  // read now, not in the first search (28 ms at 20,000 docs)
       return searcher;
     } catch (const Xapian::Error& e) {
+      if (read_as_damaged(e) && attempt >= 1) return damaged(db, e);
       if (!lost_revision(e) || attempt >= kMaxReopens) {
         return Status::unavailable("cannot open index " + db.string() + ": " + e.get_description());
       }
+    } catch (const std::exception& e) {
+      return unexpected(e);
     }
   }
 }
 
+bool Searcher::newer_index_exists() {
+  return current_generation(path_) != generation_ || revision_moved_on(db_);
+}
+
 template <typename T, typename F>
 Result<T> Searcher::on_latest(F&& body) {
+  int damaged_reads = 0;
   for (int attempt = 0;; ++attempt) {
     try {
-      db_.reopen();
+      move_to_latest();
       return body();
     } catch (const Xapian::InvalidArgumentError& e) {
       return Status::invalid_argument(e.get_msg());
     } catch (const Xapian::Error& e) {
       if (!lost_revision(e)) return Status::unavailable("index error: " + e.get_description());
+      // A damaged read is retried once, on a newer revision; on the newest, or again, it is
+      // damage.
+      if (read_as_damaged(e) && (damaged_reads++ > 0 || !newer_index_exists())) {
+        return damaged(path_, e);
+      }
       if (attempt >= kMaxReopens) {
         return Status::unavailable(
-            (revision_moved_on(db_) ? "index changing too fast: " : "index error: ") +
+            (newer_index_exists() ? "index changing too fast: " : "index error: ") +
             e.get_description());
       }
+    } catch (const std::exception& e) {
+      return unexpected(e);
     }
   }
 }
@@ -383,24 +420,51 @@ bool has_several_words(const std::string& query) {
 
 namespace {
 
+// A cache key of parts, each written with its length first, so that no two different lists
+// of parts make the same key whatever bytes the parts hold ("A\x1fB" is one value, "A" and "B"
+// are two).
+class KeyBuilder {
+ public:
+  KeyBuilder& add(std::string_view part) {
+    key_ += std::to_string(part.size());
+    key_ += ':';
+    key_ += part;
+    return *this;
+  }
+  KeyBuilder& add(size_t number) { return add(std::to_string(number)); }
+  // A list: its length, then its parts.
+  KeyBuilder& add(const std::vector<std::string>& parts) {
+    add(parts.size());
+    for (const std::string& part : parts) add(part);
+    return *this;
+  }
+  std::string take() { return std::move(key_); }
+
+ private:
+  std::string key_;
+};
+
 // Everything a result set's counts depend on, and nothing else (not the page, not the sort).
 std::string counts_key(const SearchRequest& r, WordMatch match) {
-  std::string key = r.query;
-  key += '\0';
-  key += match == WordMatch::kEveryWord ? 'E' : 'A';
-  for (const auto& [field, values] : r.filters) {
-    key += '\0' + field;
-    for (const std::string& v : values) key += '\x1f' + v;
-  }
-  key += '\0' + r.from + '\0' + r.to + '\0' + std::to_string(r.facet_size);
-  for (const std::string& f : r.facets) key += '\x1f' + f;
-  return key;
+  KeyBuilder key;
+  key.add(r.query).add(match == WordMatch::kEveryWord ? "E" : "A").add(r.filters.size());
+  for (const auto& [field, values] : r.filters) key.add(field).add(values);
+  return key.add(r.from).add(r.to).add(r.facet_size).add(r.facets).take();
+}
+
+// The first ranks of a result set in one order: its counts' key and the sort.
+std::string ranks_key(const std::string& counts, SortOrder sort) {
+  return KeyBuilder().add(counts).add(static_cast<size_t>(sort)).take();
 }
 
 // Everything an answer depends on at one revision: the counts' key, the sort and the page.
 std::string answer_key(const SearchRequest& r) {
-  return counts_key(r, WordMatch::kEveryWord) + '\0' + std::to_string(static_cast<int>(r.sort)) +
-         '\0' + std::to_string(r.page) + '\0' + std::to_string(r.size);
+  return KeyBuilder()
+      .add(counts_key(r, WordMatch::kEveryWord))
+      .add(static_cast<size_t>(r.sort))
+      .add(r.page)
+      .add(r.size)
+      .take();
 }
 
 // What an answer holds, roughly: its strings and a fixed share for the rest of each part.
@@ -418,9 +482,8 @@ size_t approximate_bytes(const SearchResult& r) {
 
 Result<SearchResult> Searcher::search(const SearchRequest& request) {
   if (Status s = validate(request); !s.is_ok()) return s;
-  SpareCore::Busy searching;
   return on_latest<SearchResult>([&]() -> Result<SearchResult> {
-    const Xapian::rev revision = db_.get_revision();
+    const IndexRevision revision = current_revision();
     const std::string key = answer_key(request);
     if (auto known = cache_->answer(revision, key)) return *known;
     SearchResult result = run(request, WordMatch::kEveryWord);
@@ -480,8 +543,7 @@ class FacetSpies {
 
 }  // namespace
 
-// What a search's queries are built from. A Xapian::Query may not cross threads (its reference
-// counts are not atomic), so a thread that needs one builds its own from this.
+// What a search's queries are built from: the request, and how much of its words must match.
 struct QueryRecipe {
   SearchRequest request;
   WordMatch match;
@@ -554,9 +616,6 @@ Counted count_matches(const Xapian::Database& db, const QueryRecipe& recipe,
   return out;
 }
 
-// Fewer hits than this are not worth a second thread.
-constexpr size_t kMinLentHits = 4;
-
 // The hits of ranked entries: metadata, and a snippet around the query's words.
 std::vector<Hit> make_hits(const Xapian::Database& db, const std::vector<RankedOrder::Entry>& ranks,
                            const QueryTerms& terms, const std::vector<std::string>& located) {
@@ -575,32 +634,10 @@ std::vector<Hit> make_hits(const Xapian::Database& db, const std::vector<RankedO
 
 }  // namespace
 
-template <typename T>
-std::optional<std::future<std::optional<T>>> Searcher::lend(
-    std::function<T(const Xapian::Database&)> task) {
-  if (!spare_) return std::nullopt;
-  return spare_->lend<T>(db_.get_revision(), std::move(task));
-}
-
-// A page's hits, in its order; with a spare core, the second half is made there.
+// A page's hits, in its order.
 std::vector<Hit> Searcher::hits(const std::vector<RankedOrder::Entry>& page,
                                 const QueryTerms& terms) {
-  const std::vector<std::string> located = terms.located_words();
-  std::vector<RankedOrder::Entry> mine(page), theirs;
-  std::optional<std::future<std::optional<std::vector<Hit>>>> lent;
-  if (page.size() >= kMinLentHits) {
-    theirs.assign(page.begin() + page.size() / 2, page.end());
-    lent = lend<std::vector<Hit>>([theirs, terms, located](const Xapian::Database& db) {
-      return make_hits(db, theirs, terms, located);
-    });
-    if (lent) mine.resize(page.size() / 2);
-  }
-  std::vector<Hit> out = make_hits(db_, mine, terms, located);
-  if (!lent) return out;
-  std::optional<std::vector<Hit>> made = lent->get();
-  if (!made) made = make_hits(db_, theirs, terms, located);
-  std::move(made->begin(), made->end(), std::back_inserter(out));
-  return out;
+  return make_hits(db_, page, terms, terms.located_words());
 }
 
 SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
@@ -610,40 +647,30 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
 
   // Counting every match (the exact total and the facets) needs no weights at all; its result
   // is remembered for the next page or sort of the same search, as are the first ranks for the
-  // next page. A page then costs its documents and snippets. At first sight the count goes to
-  // the spare core, if there is one, while this thread ranks.
+  // next page. A page then costs its documents and snippets.
   SearchResult result;
-  const Xapian::rev revision = db_.get_revision();
+  const IndexRevision revision = current_revision();
   const std::string key = counts_key(request, match);
   std::optional<ResultCounts> counts = cache_->find(revision, key);
   const RememberedCounts remembered = [cache = cache_, revision](const QueryRecipe& other) {
     return cache->find(revision, counts_key(other.request, other.match));
   };
-  std::optional<std::future<std::optional<Counted>>> lent;
-  if (!counts) {
-    lent =
-        lend<Counted>([recipe, columns = facet_columns(), remembered](const Xapian::Database& db) {
-          return count_matches(db, recipe, *columns, remembered);
-        });
-  }
 
   // Browsing without a query: relevance means nothing, so newest first.
   SortOrder sort = request.sort;
   if (sort == SortOrder::kRelevance && match_all) sort = SortOrder::kDateDesc;
   const size_t offset = (request.page - 1) * request.size;
   const size_t end = offset + request.size;
-  std::shared_ptr<const RankedOrder> order =
-      ranks(key + '\0' + std::to_string(static_cast<int>(sort)), sort, recipe, end);
+  std::shared_ptr<const RankedOrder> order = ranks(ranks_key(key, sort), sort, recipe, end);
   std::vector<RankedOrder::Entry> page(order->ranks.begin() + std::min(offset, order->ranks.size()),
                                        order->ranks.begin() + std::min(end, order->ranks.size()));
   result.hits = hits(page, terms);
 
   if (!counts) {
-    std::optional<Counted> counted = lent ? lent->get() : std::nullopt;
-    if (!counted) counted = count_matches(db_, recipe, *facet_columns(), remembered);
-    result.counts_exact = counted->exact;
-    if (counted->exact) cache_->remember(revision, key, counted->counts);
-    counts = std::move(counted->counts);
+    Counted counted = count_matches(db_, recipe, *facet_columns(), remembered);
+    result.counts_exact = counted.exact;
+    if (counted.exact) cache_->remember(revision, key, counted.counts);
+    counts = std::move(counted.counts);
   }
   result.total = counts->total;
   result.facets = std::move(counts->facets);
@@ -652,7 +679,7 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
 
 std::shared_ptr<const RankedOrder> Searcher::ranks(const std::string& key, SortOrder sort,
                                                    const QueryRecipe& recipe, size_t depth) {
-  const Xapian::rev revision = db_.get_revision();
+  const IndexRevision revision = current_revision();
   std::shared_ptr<const RankedOrder> known = cache_->order(revision, key);
   if (known && (known->complete || known->ranks.size() >= depth)) return known;
   auto order = std::make_shared<const RankedOrder>(
@@ -669,9 +696,6 @@ namespace {
 void append(const Xapian::MSet& mset, size_t from, std::vector<RankedOrder::Entry>& out) {
   for (auto it = mset[from]; it != mset.end(); ++it) out.push_back({*it, it.get_weight()});
 }
-
-// Fewer candidates than this are not worth a second thread.
-constexpr size_t kMinLentCandidates = 32;
 
 // The candidates (ascending docids, with their first-pass weights) with what each part of
 // `proximity` adds to them: Xapian checks word positions in these documents only, and reads
@@ -708,30 +732,12 @@ bool by_docid(const RankedOrder::Entry& a, const RankedOrder::Entry& b) {
 
 }  // namespace
 
-// The candidates ranked again with proximity. With a spare core, the upper half by docid is
-// weighed there: split by docid, not by rank, because position lists are read in docid order
-// and candidates close together share the index blocks read (100 scattered candidates cost
-// about as much as 200 close ones). Each candidate is weighed on its own, so the halves
-// together give the order of weighing all at once.
-std::vector<RankedOrder::Entry> Searcher::rerank(const QueryRecipe& recipe,
-                                                 const std::vector<Xapian::Query>& proximity,
+// The candidates ranked again with proximity: position lists are read in docid order, so the
+// candidates are weighed in that order, then sorted by their new weight.
+std::vector<RankedOrder::Entry> Searcher::rerank(const std::vector<Xapian::Query>& proximity,
                                                  std::vector<RankedOrder::Entry> candidates) {
   std::sort(candidates.begin(), candidates.end(), by_docid);
-  std::vector<RankedOrder::Entry> upper;
-  std::optional<std::future<std::optional<std::vector<RankedOrder::Entry>>>> lent;
-  if (candidates.size() >= kMinLentCandidates) {
-    upper.assign(candidates.begin() + candidates.size() / 2, candidates.end());
-    lent = lend<std::vector<RankedOrder::Entry>>([recipe, upper](const Xapian::Database& db) {
-      return add_proximity(db, recipe.proximity(), upper);
-    });
-    if (lent) candidates.resize(candidates.size() / 2);
-  }
   std::vector<RankedOrder::Entry> ranks = add_proximity(db_, proximity, std::move(candidates));
-  if (lent) {
-    std::optional<std::vector<RankedOrder::Entry>> theirs = lent->get();
-    if (!theirs) theirs = add_proximity(db_, proximity, std::move(upper));
-    ranks.insert(ranks.end(), theirs->begin(), theirs->end());
-  }
   std::sort(ranks.begin(), ranks.end(), ranks_before);
   return ranks;
 }
@@ -752,7 +758,7 @@ RankedOrder Searcher::by_relevance(const QueryRecipe& recipe, size_t depth) {
     std::vector<RankedOrder::Entry> candidates;
     append(firsts, 0, candidates);
     candidates.resize(window);
-    order.ranks = rerank(recipe, proximity, std::move(candidates));
+    order.ranks = rerank(proximity, std::move(candidates));
   }
   append(firsts, order.ranks.size(), order.ranks);
   order.complete = firsts.size() < asked;
@@ -771,16 +777,34 @@ RankedOrder Searcher::by_date(const Xapian::Query& query, SortOrder sort, size_t
   return order;
 }
 
-Searcher::Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache,
-                   std::shared_ptr<SpareCore> spare)
-    : db_(std::move(db)), cache_(std::move(cache)), spare_(std::move(spare)) {}
+Searcher::Searcher(std::filesystem::path db, std::shared_ptr<RevisionCache> cache)
+    : path_(std::move(db)), cache_(std::move(cache)) {
+  attach(current_generation(path_));
+}
+
+void Searcher::attach(const std::filesystem::path& generation) {
+  db_ = Xapian::Database(generation.string());
+  generation_ = generation;
+  uuid_ = db_.get_uuid();
+}
+
+void Searcher::move_to_latest() {
+  const std::filesystem::path generation = current_generation(path_);
+  if (generation == generation_) {
+    db_.reopen();
+    // A plain directory replaced by a rebuild's link under this handle: its reopen() read the
+    // new generation's revision file, which its open tables do not belong to.
+    if (db_.get_uuid() == uuid_) return;
+  }
+  attach(generation);
+}
+
+IndexRevision Searcher::current_revision() const { return {uuid_, db_.get_revision()}; }
 
 Searcher::~Searcher() = default;
 
-size_t Searcher::tasks_lent() const { return spare_ ? spare_->tasks_run() : 0; }
-
 std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
-  const Xapian::rev revision = db_.get_revision();
+  const IndexRevision revision = current_revision();
   if (auto known = cache_->columns(revision)) return known;
   std::vector<Xapian::valueno> slots, multi;
   for (const FacetField& f : kFields) {
@@ -793,7 +817,7 @@ std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
 }
 
 std::shared_ptr<const WordSpellings> Searcher::word_spellings() {
-  const Xapian::rev revision = db_.get_revision();
+  const IndexRevision revision = current_revision();
   if (auto known = cache_->spellings(revision)) return known;
   auto loaded = WordSpellings::load(db_);
   cache_->remember_spellings(revision, loaded);

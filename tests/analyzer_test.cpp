@@ -112,5 +112,52 @@ TEST(AnalyzerTest, PunctuationAndEmptyInput) {
   EXPECT_EQ(tokens("“Người Việt Nam”").size(), 3u);
 }
 
+// No text makes a term Xapian refuses: every token's forms are non-empty (a compound's exact
+// form aside), valid UTF-8 and at most kMaxTermBytes. Invisible code points (variation
+// selectors, zero-width joiners, soft hyphens, byte order marks), invalid bytes and marks
+// standing alone separate words or vanish.
+TEST(AnalyzerTest, NoTextMakesAnEmptyLongOrInvalidTerm) {
+  const std::string cases[] = {
+      "\U000E01C9K\u1EBF ho\u1EA1ch",  // a line opening with a variation selector
+      "\U000E01C9",
+      "\uFE0F\u200D\u200B\u2060\uFEFF\u00AD",
+      " \u0301 \u0300\u0309 ",
+      "n\u00F4ng\u00ADth\u00F4n",
+      "ab\xFF\xFE"
+      "cd \xC3",
+      std::string(300, 'a'),
+      [] {
+        std::string s;
+        for (int i = 0; i < 120; ++i) s += "\u0130";  // İ lowers to three bytes
+        return s;
+      }(),
+      [] {
+        std::string s;
+        for (int i = 0; i < 40; ++i) s += "\u4E2D\u6587-";
+        return s + "x";
+      }(),
+  };
+  for (const std::string& text : cases) {
+    for (const Seen& t : tokens(text)) {
+      EXPECT_FALSE(t.folded.empty()) << text;
+      EXPECT_TRUE(t.kind == TokenKind::kCompound || !t.exact.empty()) << text;
+      EXPECT_LE(t.folded.size(), kMaxTermBytes) << text;
+      EXPECT_LE(t.exact.size(), kMaxTermBytes) << text;
+      EXPECT_TRUE(is_valid_utf8(t.folded) && is_valid_utf8(t.exact)) << text;
+    }
+  }
+  auto words = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Seen& t : tokens(text)) out.push_back(t.folded);
+    return out;
+  };
+  EXPECT_EQ(words("\U000E01C9K\u1EBF ho\u1EA1ch"), (std::vector<std::string>{"ke", "hoach"}));
+  EXPECT_TRUE(words("\U000E01C9 \u200D\uFE0F \u0301").empty());
+  EXPECT_EQ(words("n\u00F4ng\u00ADth\u00F4n"), (std::vector<std::string>{"nong", "thon"}));
+  EXPECT_EQ(words("ab\xFF"
+                  "cd"),
+            (std::vector<std::string>{"ab", "cd"}));
+}
+
 }  // namespace
 }  // namespace tracuu

@@ -8,8 +8,6 @@
 #include <chrono>
 #include <future>
 
-#include "spare_core.hpp"
-
 namespace tracuu::http {
 namespace {
 
@@ -44,20 +42,6 @@ TEST(ConnectionPoolTest, AcceptingBlocksWhenTheQueueIsFull) {
   EXPECT_EQ(blocked.wait_for(5s), std::future_status::ready);
   pool.shutdown();
   EXPECT_EQ(served.load(), 4);
-}
-
-// A worker serving a connection counts as a busy core, so that a search elsewhere does not
-// lend work to it (spare_core.hpp); an idle worker does not.
-TEST(ConnectionPoolTest, AWorkerServingAConnectionIsABusyCore) {
-  const unsigned before = SpareCore::threads_busy();
-  std::promise<unsigned> seen;
-  {
-    ConnectionPool pool(2, 4);
-    pool.enqueue([&] { seen.set_value(SpareCore::threads_busy()); });
-    EXPECT_EQ(seen.get_future().get(), before + 1);
-    pool.shutdown();
-  }
-  EXPECT_EQ(SpareCore::threads_busy(), before);
 }
 
 }  // namespace

@@ -288,6 +288,35 @@ TEST_F(HttpApiTest, SuggestionsAndThePage) {
   EXPECT_TRUE(page->get_header_value("Access-Control-Allow-Origin").empty());
 }
 
+// Every response, answer or error, page or API, carries the security headers with exactly the
+// values docs/RELIABILITY.md states, and no CORS header without --cors-origin.
+TEST_F(HttpApiTest, EveryResponseCarriesTheSecurityHeaders) {
+  const std::pair<const char*, const char*> expected[] = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Content-Security-Policy",
+       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
+      {"Cache-Control", "no-store"},
+  };
+  auto c = client();
+  std::vector<std::pair<std::string, httplib::Result>> responses;
+  for (const char* path : {"/", "/assets/app.js", "/api/search?q=nong", "/api/search?size=0",
+                           "/api/documents/nope", "/api/nothing", "/api/health"}) {
+    responses.emplace_back(path, c.Get(path));
+  }
+  responses.emplace_back("POST /api/search", c.Post("/api/search", "{}", "application/json"));
+  for (const auto& [what, res] : responses) {
+    ASSERT_TRUE(res) << what;
+    for (const auto& [name, value] : expected) {
+      EXPECT_EQ(res->get_header_value(name), value) << what << ": " << name;
+      EXPECT_EQ(res->get_header_value_count(name), 1u) << what << ": " << name;
+    }
+    EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin")) << what;
+  }
+}
+
 TEST_F(HttpApiTest, BadParametersAre400WithAJsonError) {
   const char* bad[] = {
       "/api/search?size=101",        "/api/search?size=0",
@@ -307,6 +336,26 @@ TEST_F(HttpApiTest, BadParametersAre400WithAJsonError) {
   for (int i = 0; i < 300; ++i)
     many += "&year=" + std::to_string(1900 + i);  // distinct: httplib drops repeated pairs
   expect_error("/api/search?q=x" + many, 400, "invalid_argument");
+}
+
+// A control character (U+0000-U+001F, U+007F) is refused in every parameter, and the error
+// names the parameter: a value holding U+001F once met two values under one cache key.
+TEST_F(HttpApiTest, ControlCharactersAreRefusedNamingTheParameter) {
+  const std::pair<const char*, const char*> bad[] = {
+      {"/api/search?issuer=A%1FB", "issuer"}, {"/api/search?q=a%0Ab", "q"},
+      {"/api/search?q=a%09b", "q"},           {"/api/search?year=2022%7F", "year"},
+      {"/api/search?type=%01", "type"},       {"/api/search?sort=relevance%00", "sort"},
+      {"/api/suggest?q=nong%1Fth", "q"},      {"/api/directives/03-CT%2FTW?page=1%0D", "page"},
+      {"/api/documents/x?q=%1B", "q"},        {"/api/search?directive=03%1FCT", "directive"},
+  };
+  for (const auto& [path, name] : bad) {
+    json body = get(path, 400);
+    ASSERT_TRUE(body.contains("error")) << path;
+    EXPECT_EQ(body["error"]["code"], "invalid_argument") << path;
+    EXPECT_NE(body["error"]["message"].get<std::string>().find("parameter " + std::string(name)),
+              std::string::npos)
+        << path << ": " << body;
+  }
 }
 
 TEST_F(HttpApiTest, UnknownThingsAre404) {
@@ -433,6 +482,63 @@ TEST(HttpOriginalFileTest, ServedByIdAsIndexedOnly) {
   auto gone = c.Get("/api/documents/" + id + "/file");
   ASSERT_TRUE(gone);
   EXPECT_EQ(gone->status, 404);
+  server.stop();
+  listener.join();
+}
+
+// Every answer during and after `tracuu-index --rebuild` of a served index comes from the new
+// index: the old index is built by the same steps (4 documents, then runs adding one each), so
+// the new one reaches every revision number the old one had, with the old answers, counts and
+// facets remembered under them.
+TEST(HttpApiRebuildTest, EveryAnswerAfterARebuildComesFromTheNewIndex) {
+  TempDir work;
+  auto letter = [&](const std::string& folder, int i) {
+    write_file(work / folder / ("kh_" + std::to_string(i) + ".txt"),
+               "Kế hoạch tuyên truyền số " + std::to_string(i) + " của " + folder + ".");
+  };
+  for (int i = 0; i < 4; ++i) letter("old", i);
+  build_index(work / "db", {work / "old"});
+  httplib::Server server;
+  ServerOptions options;
+  options.db = work / "db";
+  options.log_requests = false;
+  install_api(server, options);
+  const int port = server.bind_to_any_port("127.0.0.1");
+  std::thread listener([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::yield();
+  httplib::Client c("127.0.0.1", port);
+  // Asks the questions of every step; returns the source folders of their hits and totals.
+  auto ask = [&](size_t expected, const std::string& folder) {
+    for (const char* path : {"/api/search?q=tuyen%20truyen&size=100&facets=type",
+                             "/api/search?size=100", "/api/search?q=ke%20hoach&page=1&size=3"}) {
+      auto res = c.Get(path);
+      ASSERT_TRUE(res) << path;
+      ASSERT_EQ(res->status, 200) << path << res->body;
+      json r = json::parse(res->body);
+      EXPECT_EQ(r["total"], expected) << folder << " " << path;
+      for (const json& hit : r["hits"]) {
+        const std::string source = hit["source"]["path"];
+        EXPECT_NE(source.find("/" + folder + "/"), std::string::npos) << path << " " << source;
+      }
+    }
+    auto health = c.Get("/api/health");
+    ASSERT_TRUE(health);
+    EXPECT_EQ(json::parse(health->body)["documents"], expected) << folder;
+  };
+  ask(4, "old");
+  for (int i = 4; i < 7; ++i) {
+    letter("old", i);
+    build_index(work / "db", {work / "old"}, /*rebuild=*/false);
+    ask(i + 1, "old");
+  }
+  for (int i = 0; i < 4; ++i) letter("new", i);
+  build_index(work / "db", {work / "new"});
+  ask(4, "new");
+  for (int i = 4; i < 7; ++i) {
+    letter("new", i);
+    build_index(work / "db", {work / "new"}, /*rebuild=*/false);
+    ask(i + 1, "new");
+  }
   server.stop();
   listener.join();
 }

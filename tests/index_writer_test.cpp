@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "test_support.hpp"
+#include "tracuu/index_generation.hpp"
 #include "tracuu/schema.hpp"
 
 namespace tracuu {
@@ -82,6 +83,33 @@ TEST(IndexWriterTest, IncrementalRuns) {
   IndexSummary rebuilt = run(db, {docs}, /*rebuild=*/true);
   EXPECT_EQ(rebuilt.added, 4u);
   EXPECT_EQ(rebuilt.documents, 4u);
+}
+
+// An index from before generations (a plain glass directory at --db) is added to in place; the
+// first rebuild replaces it with a link to a new generation, and each rebuild after removes
+// the generation before it. Incremental runs add to the generation the link names.
+TEST(IndexWriterTest, RebuildsSwitchTheDbLinkToANewGeneration) {
+  testing::TempDir dir;
+  const fs::path docs = copy_corpus(dir), db = dir / "db";
+  const IndexSummary first = run(db, {docs});
+  ASSERT_GT(first.added, 0u);
+  ASSERT_TRUE(fs::is_directory(fs::symlink_status(db)));
+  EXPECT_EQ(run(db, {docs}).unchanged, first.added) << "a plain directory keeps working";
+  auto generations = [&] {
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+      if (e.path().filename().string().rfind("db.gen-", 0) == 0) found.push_back(e.path());
+    }
+    return found;
+  };
+  for (int rebuild = 0; rebuild < 2; ++rebuild) {
+    EXPECT_EQ(run(db, {docs}, /*rebuild=*/true).added, first.added);
+    ASSERT_TRUE(fs::is_symlink(db));
+    ASSERT_EQ(generations().size(), 1u) << "the old index is removed";
+    EXPECT_EQ(current_generation(db), generations()[0]);
+    EXPECT_EQ(run(db, {docs}).unchanged, first.added);
+    EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), first.documents);
+  }
 }
 
 // A rerun reads only files whose size or modification time moved: one rewritten in place with
@@ -241,6 +269,43 @@ TEST(IndexWriterTest, AnotherSchemaVersionNeedsARebuild) {
   EXPECT_EQ(Xapian::Database(db.string()).get_metadata(std::string(schema::kSchemaVersionKey)),
             schema::kSchemaVersion);
   EXPECT_TRUE(IndexWriter::open(db, false).is_ok());
+}
+
+// An index made with other analysis tables (data/) is never added to either, and a rebuild
+// stamps the tables of this build.
+TEST(IndexWriterTest, OtherAnalysisTablesNeedARebuild) {
+  TempDir dir;
+  fs::path db = dir / "index";
+  fs::path docs = copy_corpus(dir);
+  run(db, {docs});
+  EXPECT_EQ(Xapian::Database(db.string()).get_metadata(std::string(schema::kAnalysisKey)),
+            schema::analysis_stamp());
+  {
+    Xapian::WritableDatabase old(db.string());
+    old.set_metadata(std::string(schema::kAnalysisKey), "0123456789abcdef");
+    old.commit();
+  }
+  auto refused = IndexWriter::open(db, false);
+  ASSERT_FALSE(refused.is_ok());
+  EXPECT_NE(refused.status().message().find("analysis"), std::string::npos);
+  EXPECT_NE(refused.status().message().find("--rebuild"), std::string::npos);
+  run(db, {docs}, /*rebuild=*/true);
+  EXPECT_EQ(Xapian::Database(db.string()).get_metadata(std::string(schema::kAnalysisKey)),
+            schema::analysis_stamp());
+}
+
+// A line opening with an invisible character (U+E01C9, a variation selector) made an empty
+// term, which Xapian refuses: the file was unindexable. It is indexed, and found by its words.
+TEST(IndexWriterTest, InvisibleCharactersDoNotMakeAFileUnindexable) {
+  TempDir dir;
+  testing::write_file(dir / "docs" / "selector.txt",
+                      "\U000E01C9K\u1EBF ho\u1EA1ch tuy\u00EAn truy\u1EC1n\n"
+                      "\U000E01C9\n\u200D\uFEFF\u00AD\n\u0301 ph\u00E1p lu\u1EADt\n");
+  IndexSummary summary = run(dir / "db", {dir / "docs"});
+  EXPECT_TRUE(summary.failed.empty()) << summary.failed.at(0).error;
+  EXPECT_EQ(summary.added, 1u);
+  EXPECT_EQ(count_with(dir / "db", "tuyen"), 1u);
+  EXPECT_EQ(count_with(dir / "db", "phap"), 1u);
 }
 
 // kill -9 of tracuu-index at random moments: the index stays readable and a rerun completes it

@@ -97,4 +97,22 @@ TEST(TracuuIndexCliTest, UnusableDatabaseIsAnError) {
   EXPECT_NE(code, 0);
 }
 
+// The exit codes --help documents: 0 with failed files listed, 1 when --show cannot read a
+// file, 2 when the index cannot be opened.
+TEST(TracuuIndexCliTest, ExitCodesAreTheDocumentedOnes) {
+  tracuu::testing::TempDir dir;
+  int code = -1;
+  EXPECT_NE(run("--help", &code).find("Exit codes: 0"), std::string::npos);
+  EXPECT_EQ(code, 0);
+  tracuu::testing::write_file(dir / "docs" / "empty.txt", "");
+  tracuu::testing::write_file(dir / "docs" / "ok.txt", "Kế hoạch tuyên truyền pháp luật.");
+  run("--db " + (dir / "index").string() + " " + (dir / "docs").string(), &code);
+  EXPECT_EQ(code, 0) << "a failed file is listed, not fatal";
+  run("--show " + (dir / "nothing.txt").string(), &code);
+  EXPECT_EQ(code, 1);
+  tracuu::testing::write_file(dir / "not-a-folder", "x");
+  run("--db " + (dir / "not-a-folder").string() + " " + (dir / "docs").string(), &code);
+  EXPECT_EQ(code, 2);
+}
+
 }  // namespace

@@ -6,6 +6,11 @@
 // reported whole as one compound token, so "03-CT/TW", "GD&ĐT", "COVID-19" and "19/5/2021" stay
 // findable as typed; the compound's key is canonical (see compound_key below).
 //
+// Every token's forms are non-empty (but a compound's exact form, which is empty), valid UTF-8
+// and at most kMaxTermBytes long, whatever the text holds: invisible code points (Unicode's
+// default-ignorable ones: variation selectors, zero-width joiners, soft hyphens) and invalid
+// bytes separate words, and a word never starts with a mark.
+//
 // An Analyzer holds reusable buffers: one per thread, not shared.
 #pragma once
 
@@ -32,6 +37,8 @@ struct Token {
 // Longest word kept whole, in bytes; longer runs (base64 blobs, garbage) are cut here so no
 // term can approach Xapian's 245-byte limit.
 inline constexpr size_t kMaxWordBytes = 80;
+// Longest form of a token, in bytes: with the longest prefix (schema.hpp), under Xapian's limit.
+inline constexpr size_t kMaxTermBytes = 200;
 
 // The canonical key of a compound token: a document number's canonical key ("03-CT/TW" and
 // "03/CT-TW" → "3/CT-TW"), a date's ISO form ("19/5/2021" → "2021-05-19"), otherwise the

@@ -97,7 +97,9 @@ inline constexpr size_t kFilesAhead = 64;
 
 class IndexWriter {
  public:
-  // Opens (creating if needed) the database at `db`; `rebuild` starts from empty.
+  // Opens (creating if needed) the database at `db`; `rebuild` starts from empty in a new
+  // generation directory, which `db` names from then on, the old one removed
+  // (index_generation.hpp): readers never see the old index's files cut short under them.
   static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& db, bool rebuild);
 
   // Indexes every file under `roots` (files or folders, recursively), skipping unchanged
@@ -122,7 +124,7 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   size_t batch_size_ = 2000;
   IntakeSettings intake_;
-  std::string db_path_;                // absolute: never listed as documents when under a root
+  std::vector<std::string> db_paths_;  // absolute: never listed as documents under a root
   std::filesystem::path sync_at_end_;  // a rebuild's database, synced once when it is complete
 };
 

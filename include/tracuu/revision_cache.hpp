@@ -7,9 +7,10 @@
 // them and repeat popular searches, while other systems poll the same searches; the facet
 // columns make the first count cheap, the remembered counts and first ranks make the next page
 // cost only its snippets, and a request seen before at this revision is answered as it was.
-// Everything belongs to one database revision: the first lookup on a newer revision forgets it all,
-// so a reindex is never answered from old counts or old pages. Thread-safe (a mutex); holds plain
-// data only, never Xapian handles.
+// Everything belongs to one revision of one index, known by the index's UUID and the revision's
+// number: the first lookup on a newer revision, or on another index (a rebuild, which starts
+// its numbers again), forgets it all, so a reindex is never answered from old counts or pages.
+// Thread-safe (a mutex); holds plain data only, never Xapian handles.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +23,13 @@
 #include <vector>
 
 namespace tracuu {
+
+// One revision of one index: a rebuilt index has a new UUID and counts its revisions again.
+struct IndexRevision {
+  std::string uuid;     // Xapian::Database::get_uuid()
+  uint64_t number = 0;  // Xapian::Database::get_revision()
+  bool operator==(const IndexRevision&) const = default;
+};
 
 class FacetColumns;   // server/facet_columns.hpp
 class WordSpellings;  // server/word_spellings.hpp
@@ -102,46 +110,50 @@ class RevisionCache {
   explicit RevisionCache(Limits limits);
   RevisionCache() : RevisionCache(Limits{}) {}
 
-  std::optional<ResultCounts> find(uint64_t revision, const std::string& key);
+  std::optional<ResultCounts> find(const IndexRevision& revision, const std::string& key);
   // Only exact counts belong here: estimates are counted again next time.
-  void remember(uint64_t revision, const std::string& key, ResultCounts counts);
+  void remember(const IndexRevision& revision, const std::string& key, ResultCounts counts);
 
   // The facet columns loaded at `revision`, or nullptr.
-  std::shared_ptr<const FacetColumns> columns(uint64_t revision);
-  void remember_columns(uint64_t revision, std::shared_ptr<const FacetColumns> columns);
+  std::shared_ptr<const FacetColumns> columns(const IndexRevision& revision);
+  void remember_columns(const IndexRevision& revision, std::shared_ptr<const FacetColumns> columns);
 
   // The first ranks of the search `key` (its counts' key and its sort), or nullptr.
-  std::shared_ptr<const RankedOrder> order(uint64_t revision, const std::string& key);
-  void remember_order(uint64_t revision, const std::string& key,
+  std::shared_ptr<const RankedOrder> order(const IndexRevision& revision, const std::string& key);
+  void remember_order(const IndexRevision& revision, const std::string& key,
                       std::shared_ptr<const RankedOrder> order);
 
   // The answer given to the request `key` at `revision`, or nullptr. Only complete answers
   // (exact counts) belong here; `bytes` is what the answer holds, roughly.
-  std::shared_ptr<const SearchResult> answer(uint64_t revision, const std::string& key);
-  void remember_answer(uint64_t revision, const std::string& key,
+  std::shared_ptr<const SearchResult> answer(const IndexRevision& revision, const std::string& key);
+  void remember_answer(const IndexRevision& revision, const std::string& key,
                        std::shared_ptr<const SearchResult> answer, size_t bytes);
 
   // The usual spellings of words at `revision` (for suggestions), or nullptr.
-  std::shared_ptr<const WordSpellings> spellings(uint64_t revision);
-  void remember_spellings(uint64_t revision, std::shared_ptr<const WordSpellings> spellings);
+  std::shared_ptr<const WordSpellings> spellings(const IndexRevision& revision);
+  void remember_spellings(const IndexRevision& revision,
+                          std::shared_ptr<const WordSpellings> spellings);
 
  private:
-  // Whether `revision` is the one held, after forgetting everything for a newer one: a worker
-  // still on an older revision neither reads nor replaces the newer entries. With mutex_ held.
-  bool is_current(uint64_t revision);
+  // Whether `revision` is the one held, after forgetting everything for a newer one or for
+  // another index: a worker still on an older revision of the same index neither reads nor
+  // replaces the newer entries. With mutex_ held.
+  bool is_current(const IndexRevision& revision);
   // The entry under `key` at `revision`, or nullptr.
   template <typename T>
-  std::shared_ptr<const T> held(uint64_t revision,
+  std::shared_ptr<const T> held(const IndexRevision& revision,
                                 const RecentEntries<std::shared_ptr<const T>>& entries,
                                 const std::string& key);
   // What `slot` holds at `revision`, or nullptr; and setting it.
   template <typename T>
-  std::shared_ptr<const T> held(uint64_t revision, const std::shared_ptr<const T>& slot);
+  std::shared_ptr<const T> held(const IndexRevision& revision,
+                                const std::shared_ptr<const T>& slot);
   template <typename T>
-  void hold(uint64_t revision, std::shared_ptr<const T>& slot, std::shared_ptr<const T> value);
+  void hold(const IndexRevision& revision, std::shared_ptr<const T>& slot,
+            std::shared_ptr<const T> value);
 
   std::mutex mutex_;
-  uint64_t revision_ = 0;
+  IndexRevision revision_;
   RecentEntries<ResultCounts> counts_;                          // weighed in bytes
   RecentEntries<std::shared_ptr<const RankedOrder>> orders_;    // weighed in ranks
   RecentEntries<std::shared_ptr<const SearchResult>> answers_;  // weighed in bytes

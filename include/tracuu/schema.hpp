@@ -53,6 +53,15 @@ inline constexpr char kMultiValueSeparator = '\x1f';
 // searcher depends on bumps it, and tracuu-index refuses to mix versions in one index.
 inline constexpr std::string_view kSchemaVersionKey = "tracuu:schema";
 inline constexpr std::string_view kSchemaVersion = "3";
+// The analysis the index's terms were made with: a hash of the data/ tables compiled into the
+// binary that wrote it (abbreviations, number codes, document types, provinces, organs,
+// surnames, legacy encodings), which decide terms as much as the code does. An index made with
+// other tables is refused by the server and by incremental runs: rebuild it.
+inline constexpr std::string_view kAnalysisKey = "tracuu:analysis";
+std::string analysis_stamp();
+// Why `db` (which holds documents) cannot be read or added to by this build: another schema
+// version or another analysis; empty when it can. An empty index is never refused.
+std::string stamp_mismatch(const Xapian::Database& db);
 // + file key → "<xxh64 hex>\t<size> <mtime ns>\t<path>" (indexer/file_record.hpp)
 inline constexpr std::string_view kFileRecord = "file:";
 

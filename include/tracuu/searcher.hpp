@@ -3,15 +3,15 @@
 //
 // Not thread-safe: Xapian handles share state through non-atomic reference counts, so each
 // thread owns its Searcher (the HTTP server keeps one per worker). Every call first moves to the
-// latest committed revision, so a reindex running alongside is picked up without a restart; a
-// call that races a commit is retried on the new revision.
+// latest committed revision of the index the path names now (a rebuild's new generation
+// included: index_generation.hpp), so a reindex running alongside is picked up without a
+// restart; a call that races a commit is retried on the new revision.
 #pragma once
 
 #include <xapian.h>
 
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -109,21 +109,15 @@ struct Suggestion {
 inline constexpr size_t kRescoreWindow = 200;
 
 struct QueryRecipe;
-class SpareCore;
-
-// Whether a search may lend part of its work to a second thread while a core is idle (see
-// server/spare_core.hpp): a first sight then takes about two thirds of the time on an idle
-// machine, and the same under load, when no core is idle.
-enum class CoreUse { kOwnThreadOnly, kSpareCoreWhenIdle };
 
 class Searcher {
  public:
-  // kUnavailable when the database cannot be opened.
+  // kUnavailable when the database cannot be opened; kInvalidArgument when it was built by
+  // another schema version or with other analysis tables (schema::stamp_mismatch).
   // `cache`, when given, is shared with the other Searchers of the same database (the HTTP
   // server passes one per database to every worker).
   static Result<std::unique_ptr<Searcher>> open(const std::filesystem::path& db,
-                                                std::shared_ptr<RevisionCache> cache = nullptr,
-                                                CoreUse cores = CoreUse::kSpareCoreWhenIdle);
+                                                std::shared_ptr<RevisionCache> cache = nullptr);
 
   // kInvalidArgument for bad dates, sizes or facet names; kUnavailable when the database
   // cannot be read.
@@ -140,28 +134,31 @@ class Searcher {
                                   size_t size = kCitingPageSize);
   Result<std::vector<Suggestion>> suggest(const std::string& prefix, size_t limit = 10);
   Result<size_t> document_count();
-  // Parts of searches done on the spare core so far (spare_core.hpp), for tests and the bench.
-  size_t tasks_lent() const;
 
   ~Searcher();
 
  private:
-  Searcher(Xapian::Database db, std::shared_ptr<RevisionCache> cache,
-           std::shared_ptr<SpareCore> spare);
+  Searcher(std::filesystem::path db, std::shared_ptr<RevisionCache> cache);
+  // Opens a fresh handle on `generation` (index_generation.hpp).
+  void attach(const std::filesystem::path& generation);
+  // Moves to the latest revision of the index `path_` names now: a reopen() of the handle
+  // when the index is the same, a fresh handle when a rebuild switched it (another generation
+  // directory, another UUID), which reopen() would never see.
+  void move_to_latest();
+  // Whether a revision newer than db_'s, or another generation, has been committed.
+  bool newer_index_exists();
+  // The index and revision db_ is at, which everything the cache holds is keyed by.
+  IndexRevision current_revision() const;
   SearchResult run(const SearchRequest& request, WordMatch match);
   // Ranks [0, depth) of a search in `sort` (at least: a remembered order may hold more), from
   // the cache under `key` or ranked now.
   std::shared_ptr<const RankedOrder> ranks(const std::string& key, SortOrder sort,
                                            const QueryRecipe& recipe, size_t depth);
   RankedOrder by_relevance(const QueryRecipe& recipe, size_t depth);
-  std::vector<RankedOrder::Entry> rerank(const QueryRecipe& recipe,
-                                         const std::vector<Xapian::Query>& proximity,
+  std::vector<RankedOrder::Entry> rerank(const std::vector<Xapian::Query>& proximity,
                                          std::vector<RankedOrder::Entry> candidates);
   RankedOrder by_date(const Xapian::Query& query, SortOrder sort, size_t depth);
   std::vector<Hit> hits(const std::vector<RankedOrder::Entry>& page, const QueryTerms& terms);
-  // Starts `task` on the spare core's handle at db_'s revision, if a core is idle.
-  template <typename T>
-  std::optional<std::future<std::optional<T>>> lend(std::function<T(const Xapian::Database&)> task);
   // The facet columns of db_'s revision, from the cache or read now.
   std::shared_ptr<const FacetColumns> facet_columns();
   // The usual spellings of words at db_'s revision, from the cache or read now.
@@ -170,9 +167,11 @@ class Searcher {
   template <typename T, typename F>
   Result<T> on_latest(F&& body);
 
+  std::filesystem::path path_;        // as configured (--db)
+  std::filesystem::path generation_;  // the directory db_ reads
+  std::string uuid_;                  // db_'s index
   Xapian::Database db_;
   std::shared_ptr<RevisionCache> cache_;
-  std::shared_ptr<SpareCore> spare_;  // shared by the searchers of the database
 };
 
 }  // namespace tracuu

@@ -1,5 +1,6 @@
 // Explicit results for engine calls, in the manner of LevelDB's Status: errors are values the
-// caller must look at, not exceptions. Exceptions from Xapian, ICU and JSON are caught where
+// caller must look at, not exceptions: both types are [[nodiscard]], so a call whose result is
+// dropped is a compiler warning. Exceptions from Xapian, ICU and JSON are caught where
 // those libraries are called and turned into one of these codes.
 #pragma once
 
@@ -9,7 +10,7 @@
 
 namespace tracuu {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   enum class Code { kOk, kInvalidArgument, kNotFound, kUnavailable, kInternal };
 
@@ -32,7 +33,7 @@ class Status {
 
 // A value or the Status that explains its absence.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT

@@ -623,6 +623,35 @@ void fill_type_from_number(DocumentMetadata& m, const Layout& at) {
   }
 }
 
+// A consolidated text (văn bản hợp nhất) is the law it consolidates, heading and all, with its
+// own number and date under "XÁC THỰC VĂN BẢN HỢP NHẤT" at the end. The number there is the
+// document's when the header has none.
+void consolidated_number_at_end(const std::vector<Line>& lines, DocumentMetadata& m) {
+  constexpr size_t kTailLines = 40;
+  size_t seen = 0;
+  for (size_t i = lines.size(); i-- > 0 && seen < kTailLines;) {
+    if (lines[i].blank()) continue;
+    ++seen;
+    DocumentMetadata found;
+    if (!read_number_line(lines[i], found) || found.number_key.find("/VBHN") == std::string::npos) {
+      continue;
+    }
+    m.number = found.number;
+    m.number_key = found.number_key;
+    m.type = "Văn bản hợp nhất";
+    std::string place;
+    for (size_t k = i; k < lines.size() && k < i + 4; ++k) {
+      DocumentMetadata dated;
+      if (read_date_line(lines[k], dated, place)) {
+        m.date = dated.date;
+        m.year = dated.year;
+        break;
+      }
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 DocumentMetadata extract_metadata(std::string_view text, const BundleContext& context) {
@@ -634,6 +663,7 @@ DocumentMetadata extract_metadata_from_lines(const std::vector<Line>& lines,
   DocumentMetadata m;
   std::string place;
   Layout at = find_layout(lines, m, place);
+  if (m.number.empty()) consolidated_number_at_end(lines, m);
   fill_type_from_number(m, at);
   m.title = title_of(lines, at);
 

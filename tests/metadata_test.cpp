@@ -288,6 +288,23 @@ TEST(MetadataTest, HeaderColumnsInterleavedLineByLine) {
   EXPECT_EQ(m.title, "Về việc ban hành Quy chế quản lý tài liệu lưu trữ điện tử");
 }
 
+// A consolidated text carries its own number and date at its end.
+TEST(MetadataTest, ConsolidatedTextNumberAtTheEnd) {
+  DocumentMetadata m = extract_metadata(
+      "CÔNG BÁO/Số 290/Ngày 29-05-2026\nBỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "THÔNG TƯ\nHướng dẫn quản lý thuế\nThông tư số 80/2021/TT-BTC ngày 29 tháng 9 năm 2021 "
+      "của Bộ trưởng Bộ Tài chính, có hiệu lực kể từ ngày 01 tháng 01 năm 2022.\n"
+      "Điều 1. Phạm vi điều chỉnh\nNội dung.\nXÁC THỰC VĂN BẢN HỢP NHẤT\nBỘ TRƯỞNG\n"
+      "Số: 15/VBHN-BTC\nHà Nội, ngày 12 tháng 3 năm 2026\nNguyễn Văn Thắng\n");
+  EXPECT_EQ(m.number, "15/VBHN-BTC");
+  EXPECT_EQ(m.type, "Văn bản hợp nhất");
+  EXPECT_EQ(m.date, "2026-03-12");
+  EXPECT_EQ(m.year, 2026);
+  // A number at the end that is not a consolidation's stays out.
+  DocumentMetadata letter = extract_metadata("KẾ HOẠCH\nTuyên truyền\nNội dung.\nSố: 12/KH-UBND\n");
+  EXPECT_EQ(letter.number, "");
+}
+
 TEST(MetadataTest, DraftNumberIsBlank) {
   DocumentMetadata m = extract_metadata("Số:          /GDĐT-VP\n\nV/v một việc\n");
   EXPECT_EQ(m.number, "");

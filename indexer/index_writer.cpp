@@ -279,8 +279,9 @@ std::optional<Xapian::WritableDatabase> lock_current_generation(const fs::path& 
 
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool rebuild) {
   try {
-    // A rebuild writes a new generation, which readers see from the switch on (while it grows,
-    // batch by batch, as an index being built); the old one is never truncated under them.
+    // A rebuild writes a new generation, which readers see only once it is whole (index()
+    // switches to it at the end); until then they answer from the old one, which is never
+    // truncated under them.
     std::optional<Xapian::WritableDatabase> current;
     fs::path target = db;
     if (rebuild) {
@@ -306,12 +307,12 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(const fs::path& db, bool 
       xdb.set_metadata(std::string(schema::kAnalysisKey), schema::analysis_stamp());
       xdb.commit();  // stamped before readers can see it
     }
-    if (rebuild) {
-      if (Status s = switch_generation(db, target); !s.is_ok()) return s;
-      current.reset();
-    }
     auto writer = std::unique_ptr<IndexWriter>(new IndexWriter(std::move(xdb)));
-    if (rebuild) writer->sync_at_end_ = target;
+    if (rebuild) {
+      writer->sync_at_end_ = target;
+      writer->publish_as_ = db;
+      writer->previous_ = std::move(current);
+    }
     // Never listed as documents when under a root: the --db link, the generation it points to
     // and the one being written.
     std::error_code resolved;
@@ -373,6 +374,12 @@ Result<IndexSummary> IndexWriter::index(const std::vector<fs::path>& roots,
     summary.documents = db_.get_doccount();
     if (!sync_at_end_.empty()) {
       if (Status synced = sync_files(sync_at_end_); !synced.is_ok()) return synced;
+    }
+    if (!publish_as_.empty()) {
+      // The rebuilt index is whole and on disk: readers move to it now, atomically.
+      if (Status s = switch_generation(publish_as_, sync_at_end_); !s.is_ok()) return s;
+      publish_as_.clear();
+      previous_.reset();
     }
   } catch (const Xapian::Error& e) {
     abandon_batch();

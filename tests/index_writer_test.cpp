@@ -405,5 +405,25 @@ TEST(IndexWriterTest, KilledRunsLeaveAConsistentIndex) {
   EXPECT_EQ(ids.size(), static_cast<size_t>(kFiles));
 }
 
+// A rebuild is served only once it is whole: until its run ends, readers of --db see the old
+// index, complete; then the new one.
+TEST(IndexWriterTest, ARebuildIsServedOnlyWhenWhole) {
+  TempDir dir;
+  fs::path docs = copy_corpus(dir);
+  fs::path db = dir / "index";
+  run(db, {docs});
+  testing::write_file(dir / "new" / "one.txt", "Công văn về việc tổ chức hội nghị.");
+  auto writer = IndexWriter::open(db, /*rebuild=*/true);
+  ASSERT_TRUE(writer.is_ok()) << writer.status().message();
+  EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 8u);
+  size_t seen_during = 0;
+  auto summary = writer.value()->index({dir / "new"}, [&](const IndexProgress&) {
+    seen_during = Xapian::Database(db.string()).get_doccount();
+  });
+  ASSERT_TRUE(summary.is_ok()) << summary.status().message();
+  EXPECT_EQ(seen_during, 8u);
+  EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 1u);
+}
+
 }  // namespace
 }  // namespace tracuu

@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,8 +99,9 @@ inline constexpr size_t kFilesAhead = 64;
 class IndexWriter {
  public:
   // Opens (creating if needed) the database at `db`; `rebuild` starts from empty in a new
-  // generation directory, which `db` names from then on, the old one removed
-  // (index_generation.hpp): readers never see the old index's files cut short under them.
+  // generation directory, which `db` names once index() has filled it, the old one then
+  // removed (index_generation.hpp): until then readers answer from the old index, and they
+  // never see its files cut short under them. A rebuild that fails leaves the old index served.
   static Result<std::unique_ptr<IndexWriter>> open(const std::filesystem::path& db, bool rebuild);
 
   // Indexes every file under `roots` (files or folders, recursively), skipping unchanged
@@ -126,6 +128,9 @@ class IndexWriter {
   IntakeSettings intake_;
   std::vector<std::string> db_paths_;  // absolute: never listed as documents under a root
   std::filesystem::path sync_at_end_;  // a rebuild's database, synced once when it is complete
+  std::filesystem::path publish_as_;   // a rebuild's --db, switched to it when it is complete
+  // The index a rebuild replaces, locked against other writers until the switch.
+  std::optional<Xapian::WritableDatabase> previous_;
 };
 
 }  // namespace tracuu

@@ -67,7 +67,7 @@ bool allowed(const std::string& path, const std::vector<fs::path>& folders) {
 }  // namespace
 
 Result<ReadFile> read_document_file(const std::string& path, const std::string& bytes,
-                                    const IntakeSettings& intake) {
+                                    const IntakeSettings& intake, ReaderProcess* reader) {
   if (is_plain_text_name(path)) {
     ReadFile file;
     file.format = "txt";
@@ -77,11 +77,12 @@ Result<ReadFile> read_document_file(const std::string& path, const std::string& 
   }
   const fs::path program =
       intake.reader_program.empty() ? default_reader_program() : intake.reader_program;
+  if (reader) return reader->read(path);
   return read_file_isolated(path, program, intake.read, intake.limits);
 }
 
 PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known,
-                          const IntakeSettings& intake) {
+                          const IntakeSettings& intake, ReaderProcess* reader) {
   thread_local Analyzer analyzer;
   PreparedFile file;
   file.path = listed.path;
@@ -106,7 +107,7 @@ PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known,
     file.record_stale = file.stat != known->stat;
     return file;
   }
-  Result<ReadFile> read = read_document_file(listed.path, bytes.value(), intake);
+  Result<ReadFile> read = read_document_file(listed.path, bytes.value(), intake, reader);
   if (!read.is_ok()) {
     file.error = read.status().message();
     return file;
@@ -194,6 +195,10 @@ void FilePipeline::work(size_t worker) {
     std::lock_guard lock(progress_mutex_);
     ocr_progress_[worker] = {done, total};
   };
+  // This thread's reader process, started at its first office file.
+  ReaderProcess reader(
+      intake.reader_program.empty() ? default_reader_program() : intake.reader_program,
+      intake.read, intake.limits);
   for (;;) {
     size_t index;
     {
@@ -208,7 +213,8 @@ void FilePipeline::work(size_t worker) {
     PreparedFile file;
     try {
       auto known = known_.find(listed.key);
-      file = prepare_file(listed, known == known_.end() ? nullptr : &known->second, intake);
+      file = prepare_file(listed, known == known_.end() ? nullptr : &known->second, intake,
+                          &reader);
     } catch (const std::exception& e) {  // e.g. bad_alloc on a pathological file
       file.path = listed.path;
       file.error = std::string("cannot index: ") + e.what();

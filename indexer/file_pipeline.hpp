@@ -92,6 +92,6 @@ class FilePipeline {
 // Reads and prepares one file (what the pipeline's thread does for each); `known` is its record,
 // if the database has one.
 PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known,
-                          const IntakeSettings& intake);
+                          const IntakeSettings& intake, ReaderProcess* reader = nullptr);
 
 }  // namespace tracuu

@@ -1,7 +1,8 @@
-// tracuu-read: reads one office file and prints what its reader found, as JSON, on standard
-// output. tracuu-index runs it as a child process for every file that is not plain text
-// (intake.hpp), so that a file that crashes, hangs or exhausts a reader stops only this
-// process. It limits its own CPU time and address space before it opens the file.
+// tracuu-read: reads an office file and prints what its reader found, as JSON, on standard
+// output. tracuu-index runs it as a child process (intake.hpp, ReaderProcess) for the files
+// that are not plain text, so that a file that crashes, hangs or exhausts a reader stops only
+// this process. With --serve it reads the files named on its standard input, a line each, and
+// answers a line each. It limits its own address space, and the CPU time of each file.
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -23,6 +24,16 @@ void limit(int resource, rlim_t value) {
   ::setrlimit(resource, &r);
 }
 
+// The next file may spend `seconds` of CPU from now: the soft limit is raised past what the
+// process has used so far (SIGXCPU ends it when a file overruns).
+void limit_cpu_from_now(int seconds) {
+  rusage used{};
+  ::getrusage(RUSAGE_SELF, &used);
+  rlim_t spent = static_cast<rlim_t>(used.ru_utime.tv_sec + used.ru_stime.tv_sec) + 1;
+  rlimit r{spent + static_cast<rlim_t>(seconds), RLIM_INFINITY};
+  ::setrlimit(RLIMIT_CPU, &r);
+}
+
 tracuu::Result<tracuu::ReadFile> read_path(const std::string& path,
                                            const tracuu::ReadOptions& options) {
   std::ifstream in(path, std::ios::binary);
@@ -31,6 +42,19 @@ tracuu::Result<tracuu::ReadFile> read_path(const std::string& path,
   bytes << in.rdbuf();
   if (in.bad()) return tracuu::Status::unavailable("read error");
   return tracuu::read_file_bytes(bytes.str(), path, options);
+}
+
+// One file's answer, whatever happens inside its reader.
+std::string answer(const std::string& path, const tracuu::ReadOptions& options) {
+  tracuu::Result<tracuu::ReadFile> result = tracuu::Status::internal("not read");
+  try {
+    result = read_path(path, options);
+  } catch (const std::bad_alloc&) {
+    result = tracuu::Status::invalid_argument("reading needed more memory than allowed");
+  } catch (const std::exception& e) {
+    result = tracuu::Status::invalid_argument(std::string("cannot read: ") + e.what());
+  }
+  return tracuu::intake::read_result_to_json(result);
 }
 
 }  // namespace
@@ -47,7 +71,9 @@ int main(int argc, char** argv) {
   app.add_option("--ocr-threads", options.ocr_threads, "pages read by OCR at once");
   app.add_option("--cpu-seconds", cpu_seconds, "CPU time limit (0: none)");
   app.add_option("--memory-mb", memory_mb, "address space limit (0: none)");
-  app.add_option("FILE", path, "the file")->required();
+  bool serve = false;
+  app.add_flag("--serve", serve, "read the files named on standard input, a line each");
+  app.add_option("FILE", path, "the file (without --serve)");
   CLI11_PARSE(app, argc, argv);
   // An indexer killed mid-file (kill -9 included) takes its reader with it, rather than leave
   // it reading pages nobody will index.
@@ -59,17 +85,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "tracuu-read: OCR page %d/%d\n", done, total);
   };
   options.ocr_cache = cache;
-  if (cpu_seconds > 0) limit(RLIMIT_CPU, static_cast<rlim_t>(cpu_seconds));
   if (memory_mb > 0) limit(RLIMIT_AS, static_cast<rlim_t>(memory_mb) << 20);
-
-  tracuu::Result<tracuu::ReadFile> result = tracuu::Status::internal("not read");
-  try {
-    result = read_path(path, options);
-  } catch (const std::bad_alloc&) {
-    result = tracuu::Status::invalid_argument("reading needed more memory than allowed");
-  } catch (const std::exception& e) {
-    result = tracuu::Status::invalid_argument(std::string("cannot read: ") + e.what());
+  if (!serve) {
+    if (path.empty()) {
+      std::cerr << "tracuu-read: FILE is required (or --serve)\n";
+      return 2;
+    }
+    if (cpu_seconds > 0) limit(RLIMIT_CPU, static_cast<rlim_t>(cpu_seconds));
+    std::cout << answer(path, options) << "\n";
+    return 0;
   }
-  std::cout << tracuu::intake::read_result_to_json(result) << "\n";
-  return result.is_ok() ? 0 : 1;
+  for (std::string line; std::getline(std::cin, line);) {
+    if (cpu_seconds > 0) limit_cpu_from_now(cpu_seconds);
+    std::cout << answer(line, options) << "\n" << std::flush;
+  }
+  return 0;
 }

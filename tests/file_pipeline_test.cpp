@@ -24,7 +24,7 @@ class FilePipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
     reader_ = dir_ / "fake-reader";
-    testing::write_file(reader_, "#!/bin/sh\nfor a; do f=$a; done\ncat \"$f\"\n");
+    testing::write_file(reader_, "#!/bin/sh\nwhile IFS= read -r f; do cat \"$f\"; echo; done\n");
     fs::permissions(reader_, fs::perms::owner_all);
     fs::create_directories(docs_);
   }

@@ -13,20 +13,23 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempDir;
 
-// A reader that answers with the file's own content, or misbehaves as the content says.
+// A reader (tracuu-read --serve's protocol: a path a line in, an answer a line out) that
+// answers with each file's own content, or misbehaves as the content says.
 fs::path fake_reader(const TempDir& dir) {
   fs::path script = dir / "fake-reader";
   testing::write_file(script,
                       "#!/bin/sh\n"
-                      "for a; do f=$a; done\n"
+                      "while IFS= read -r f; do\n"
                       "case $(head -c 5 \"$f\") in\n"
                       "  CRASH) kill -SEGV $$ ;;\n"
                       "  HANG_) exec sleep 30 ;;\n"
                       "  NOANS) echo 'tesseract: cannot allocate' >&2; exit 3 ;;\n"
                       "  PAGES) for i in 1 2 3; do echo \"tracuu-read: OCR page $i/3\" >&2; done\n"
-                      "         echo '{\"format\":\"pdf\",\"pages\":3}'; exit 0 ;;\n"
+                      "         echo '{\"format\":\"pdf\",\"pages\":3}'; continue ;;\n"
+                      "  PIDIS) echo \"{\\\"format\\\":\\\"txt\\\",\\\"mime\\\":\\\"$$\\\"}\"; continue ;;\n"
                       "esac\n"
-                      "cat \"$f\"\n");
+                      "cat \"$f\"; echo\n"
+                      "done\n");
   fs::permissions(script, fs::perms::owner_all);
   return script;
 }
@@ -120,6 +123,27 @@ TEST(IsolatedReadTest, OcrProgressIsPassedOn) {
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   EXPECT_EQ(got->pages, 3);
   EXPECT_EQ(heard, (std::vector<std::pair<int, int>>{{1, 3}, {2, 3}, {3, 3}}));
+}
+
+// One process reads file after file; a file that crashes it fails alone, and the next file is
+// read by a new process.
+TEST(IsolatedReadTest, AReaderProcessServesManyFilesAndIsReplacedAfterACrash) {
+  TempDir dir;
+  testing::write_file(dir / "who.pdf", "PIDIS");
+  testing::write_file(dir / "crash.pdf", "CRASH");
+  ReaderProcess reader(fake_reader(dir), {});
+  Result<ReadFile> first = reader.read(dir / "who.pdf");
+  Result<ReadFile> second = reader.read(dir / "who.pdf");
+  ASSERT_TRUE(first.is_ok()) << first.status().message();
+  ASSERT_TRUE(second.is_ok()) << second.status().message();
+  EXPECT_EQ(first->mime, second->mime);  // the same process (its pid) answered both
+  Result<ReadFile> crash = reader.read(dir / "crash.pdf");
+  ASSERT_FALSE(crash.is_ok());
+  EXPECT_NE(crash.status().message().find("crashed"), std::string::npos);
+  Result<ReadFile> after = reader.read(dir / "who.pdf");
+  ASSERT_TRUE(after.is_ok()) << after.status().message();
+  EXPECT_NE(after->mime, first->mime);  // a new process
+  EXPECT_FALSE(reader.read(dir / "line\nbreak.pdf").is_ok());
 }
 
 TEST(IsolatedReadTest, MissingReaderProgramIsSaid) {

@@ -77,9 +77,10 @@ struct IntakeSettings {
 };
 
 // Reads a file as the indexer does: a plain text file is its `bytes`, any other file is read
-// by the reader process under `intake.limits`.
+// by a reader process under `intake.limits`: `reader` when given (kept for many files), else
+// one of its own.
 Result<ReadFile> read_document_file(const std::string& path, const std::string& bytes,
-                                    const IntakeSettings& intake);
+                                    const IntakeSettings& intake, ReaderProcess* reader = nullptr);
 
 // Files larger than this are reported as failures, not read.
 inline constexpr uintmax_t kMaxFileBytes = 256ull << 20;

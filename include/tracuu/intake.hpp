@@ -97,9 +97,35 @@ struct ReadLimits {
   size_t memory_mb = 2048;  // address space
 };
 
-// Reads the file at `path` in a child process running `reader_program` (tracuu-read): a
-// crash, hang or exhausted limit of the reader is a failure of this file only, with its reason.
-// `options.on_ocr_page` hears the child's OCR progress.
+// A reader process (`tracuu-read --serve`) that reads files one after another, each under
+// `limits`: starting one costs more than reading a typical Word file, so the indexer keeps one
+// per preparing thread. A crash, hang or exhausted limit is a failure of that file only, with
+// its reason; the process is replaced for the next file. `options.on_ocr_page` hears its OCR
+// progress. Not thread-safe: one per thread.
+class ReaderProcess {
+ public:
+  ReaderProcess(std::filesystem::path program, ReadOptions options, ReadLimits limits = {});
+  ~ReaderProcess();
+  ReaderProcess(const ReaderProcess&) = delete;
+  ReaderProcess& operator=(const ReaderProcess&) = delete;
+
+  Result<ReadFile> read(const std::filesystem::path& path);
+
+ private:
+  Status start();
+  void stop();
+  Status failure(int wait_status, bool timed_out);
+
+  const std::filesystem::path program_;
+  const ReadOptions options_;
+  const ReadLimits limits_;
+  int pid_ = -1;
+  int requests_ = -1, answers_ = -1, messages_ = -1;  // the child's stdin, stdout, stderr
+  std::string answer_, said_;                          // unread output, this file's messages
+  size_t served_ = 0;                                  // files read by this process
+};
+
+// One file in a reader process of its own (ReaderProcess, for a single file).
 Result<ReadFile> read_file_isolated(const std::filesystem::path& path,
                                     const std::filesystem::path& reader_program,
                                     const ReadOptions& options, const ReadLimits& limits = {});

@@ -1,11 +1,12 @@
-// Reading a file in a child process (tracuu-read), as omindex runs its filters: the child
-// sets its own CPU and memory limits before it touches the file, and the parent kills it when
-// the wall clock runs out. Whatever the file does to the reader, the indexer only sees a
-// failure with its reason.
+// Reading files in a child process (tracuu-read), as omindex runs its filters: the child sets
+// its own memory limit, and a CPU limit per file, and the parent kills it when a file's wall
+// clock runs out. Whatever a file does to the reader, the indexer only sees a failure with its
+// reason, and the next file gets a fresh process.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,11 +26,14 @@ namespace tracuu {
 namespace {
 
 constexpr std::string_view kOcrProgress = "tracuu-read: OCR page ";
+// A long-lived reader is replaced now and then, so whatever a parser leaks stays bounded.
+constexpr size_t kFilesPerProcess = 500;
+constexpr size_t kMessagesKept = 16384;
 
 // Progress lines the reader wrote ("tracuu-read: OCR page 3/12") since `from`, passed on.
-void report_progress(const std::string& err, size_t& from, const ReadOptions& options) {
-  for (size_t eol; (eol = err.find('\n', from)) != std::string::npos; from = eol + 1) {
-    std::string_view line(err.data() + from, eol - from);
+void report_progress(const std::string& said, size_t& from, const ReadOptions& options) {
+  for (size_t eol; (eol = said.find('\n', from)) != std::string::npos; from = eol + 1) {
+    std::string_view line(said.data() + from, eol - from);
     if (!options.on_ocr_page || line.substr(0, kOcrProgress.size()) != kOcrProgress) continue;
     line.remove_prefix(kOcrProgress.size());
     int done = 0, total = 0;
@@ -39,48 +43,16 @@ void report_progress(const std::string& err, size_t& from, const ReadOptions& op
   }
 }
 
-// Reads the child's stdout and stderr until both close or `deadline`; false on timeout.
-bool drain(int out_fd, int err_fd, std::string& out, std::string& err,
-           std::chrono::steady_clock::time_point deadline, const ReadOptions& options) {
-  size_t reported = 0;
-  pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
-  std::string* sinks[2] = {&out, &err};
-  int open = 2;
-  char buf[65536];
-  while (open > 0) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
-    int ready = ::poll(fds, 2, static_cast<int>(left.count()));
-    if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) return ready == 0 ? false : true;
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      ssize_t got = ::read(fds[i].fd, buf, sizeof buf);
-      if (got > 0) {
-        sinks[i]->append(buf, static_cast<size_t>(got));
-        if (i == 1) {
-          report_progress(err, reported, options);
-          // The reader's messages are for the failure's reason: the last few KB are enough.
-          if (err.size() > 16384) {
-            err.erase(0, reported);
-            reported = 0;
-          }
-        }
-      } else if (got == 0 || errno != EINTR) {
-        fds[i].fd = -1;
-        --open;
-      }
-    }
-  }
-  return true;
-}
-
 std::string last_line(const std::string& text) {
   size_t end = text.find_last_not_of("\n ");
   if (end == std::string::npos) return "";
   size_t start = text.rfind('\n', end);
   return text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start + 1));
+}
+
+void close_fd(int& fd) {
+  if (fd >= 0) ::close(fd);
+  fd = -1;
 }
 
 }  // namespace
@@ -95,85 +67,195 @@ std::filesystem::path default_reader_program() {
   return "tracuu-read";  // found on the PATH by posix_spawnp
 }
 
-Result<ReadFile> read_file_isolated(const std::filesystem::path& path,
-                                    const std::filesystem::path& reader_program,
-                                    const ReadOptions& options, const ReadLimits& limits) {
-  std::vector<std::string> args = {reader_program.string(),
+ReaderProcess::ReaderProcess(std::filesystem::path program, ReadOptions options,
+                             ReadLimits limits)
+    : program_(std::move(program)), options_(std::move(options)), limits_(limits) {}
+
+ReaderProcess::~ReaderProcess() { stop(); }
+
+// Requests go through a socket rather than a pipe: a write to a reader that died is an error
+// (MSG_NOSIGNAL), never a SIGPIPE that would end the indexer.
+Status ReaderProcess::start() {
+  std::vector<std::string> args = {program_.string(),
+                                   "--serve",
                                    "--cpu-seconds",
-                                   std::to_string(limits.cpu_seconds),
+                                   std::to_string(limits_.cpu_seconds),
                                    "--memory-mb",
-                                   std::to_string(limits.memory_mb),
+                                   std::to_string(limits_.memory_mb),
                                    "--ocr-threads",
-                                   std::to_string(options.ocr_threads)};
-  if (!options.ocr) args.push_back("--no-ocr");
-  if (!options.ocr_cache.empty()) {
+                                   std::to_string(options_.ocr_threads)};
+  if (!options_.ocr) args.push_back("--no-ocr");
+  if (!options_.ocr_cache.empty()) {
     args.push_back("--ocr-cache");
-    args.push_back(options.ocr_cache.string());
+    args.push_back(options_.ocr_cache.string());
   }
-  args.push_back("--");
-  args.push_back(path.string());
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
 
-  int out_pipe[2], err_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0) return Status::unavailable("cannot start the reader");
-  if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
-    ::close(out_pipe[0]);
-    ::close(out_pipe[1]);
-    return Status::unavailable("cannot start the reader");
+  int requests[2] = {-1, -1}, answers[2] = {-1, -1}, messages[2] = {-1, -1};
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, requests) != 0 ||
+      ::pipe2(answers, O_CLOEXEC) != 0 || ::pipe2(messages, O_CLOEXEC) != 0) {
+    for (int* fds : {requests, answers, messages}) {
+      close_fd(fds[0]);
+      close_fd(fds[1]);
+    }
+    return Status::unavailable("cannot start the reader: " + std::string(std::strerror(errno)));
   }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  posix_spawn_file_actions_adddup2(&actions, requests[1], 0);
+  posix_spawn_file_actions_adddup2(&actions, answers[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, messages[1], 2);
   pid_t pid = 0;
   int spawned = ::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  ::close(out_pipe[1]);
-  ::close(err_pipe[1]);
+  close_fd(requests[1]);
+  close_fd(answers[1]);
+  close_fd(messages[1]);
   if (spawned != 0) {
-    ::close(out_pipe[0]);
-    ::close(err_pipe[0]);
-    return Status::unavailable("cannot start the reader " + reader_program.string() + ": " +
+    close_fd(requests[0]);
+    close_fd(answers[0]);
+    close_fd(messages[0]);
+    return Status::unavailable("cannot start the reader " + program_.string() + ": " +
                                std::strerror(spawned));
   }
-  std::string out, err;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.seconds);
-  bool finished = drain(out_pipe[0], err_pipe[0], out, err, deadline, options);
-  ::close(out_pipe[0]);
-  ::close(err_pipe[0]);
-  if (!finished) ::kill(pid, SIGKILL);
+  pid_ = pid;
+  requests_ = requests[0];
+  answers_ = answers[0];
+  messages_ = messages[0];
+  answer_.clear();
+  served_ = 0;
+  return Status::ok();
+}
+
+// Ends the process: at the end of its input it exits; one that does not is killed.
+void ReaderProcess::stop() {
+  if (pid_ < 0) return;
+  close_fd(requests_);
+  close_fd(answers_);
+  close_fd(messages_);
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  for (int waited = 0; ::waitpid(pid_, &status, WNOHANG) == 0; ++waited) {
+    if (waited == 100) ::kill(pid_, SIGKILL);  // a second's grace
+    if (waited > 100) {
+      while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+      }
+      break;
+    }
+    ::usleep(10000);
   }
-  if (!finished) {
-    return Status::invalid_argument("reading took longer than " + std::to_string(limits.seconds) +
-                                    " s: stopped");
+  pid_ = -1;
+}
+
+// Why the process ended (or was ended) on this file; it is gone afterwards.
+Status ReaderProcess::failure(int wait_status, bool timed_out) {
+  pid_ = -1;
+  close_fd(requests_);
+  close_fd(answers_);
+  close_fd(messages_);
+  if (timed_out) {
+    return Status::invalid_argument("reading took longer than " +
+                                    std::to_string(limits_.seconds) + " s: stopped");
   }
-  if (WIFSIGNALED(status)) {
-    int sig = WTERMSIG(status);
+  const std::string why = last_line(said_);
+  if (WIFSIGNALED(wait_status)) {
+    int sig = WTERMSIG(wait_status);
     if (sig == SIGXCPU) {
       return Status::invalid_argument("reading used more than " +
-                                      std::to_string(limits.cpu_seconds) + " s of CPU: stopped");
+                                      std::to_string(limits_.cpu_seconds) + " s of CPU: stopped");
     }
-    std::string why = last_line(err);
     return Status::invalid_argument("the reader crashed on this file (" +
                                     std::string(strsignal(sig)) + ")" +
                                     (why.empty() ? "" : ": " + why));
   }
-  if (out.empty()) {
-    std::string why = last_line(err);
-    if (why.find("bad_alloc") != std::string::npos || why.find("memory") != std::string::npos) {
-      return Status::invalid_argument("reading needed more than " +
-                                      std::to_string(limits.memory_mb) + " MB: stopped");
-    }
-    return Status::invalid_argument("the reader gave no answer (exit " +
-                                    std::to_string(WEXITSTATUS(status)) + ")" +
-                                    (why.empty() ? "" : ": " + why));
+  if (why.find("bad_alloc") != std::string::npos || why.find("memory") != std::string::npos) {
+    return Status::invalid_argument("reading needed more than " +
+                                    std::to_string(limits_.memory_mb) + " MB: stopped");
   }
-  return intake::read_result_from_json(out);
+  return Status::invalid_argument("the reader gave no answer (exit " +
+                                  std::to_string(WEXITSTATUS(wait_status)) + ")" +
+                                  (why.empty() ? "" : ": " + why));
+}
+
+Result<ReadFile> ReaderProcess::read(const std::filesystem::path& path) {
+  const std::string request = path.string() + "\n";
+  if (path.string().find('\n') != std::string::npos) {
+    return Status::invalid_argument("the file's name holds a line break");
+  }
+  if (pid_ >= 0 && served_ >= kFilesPerProcess) stop();
+  if (pid_ < 0) {
+    if (Status s = start(); !s.is_ok()) return s;
+  }
+  said_.clear();
+  size_t sent = 0;
+  while (sent < request.size()) {
+    ssize_t n = ::send(requests_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // the reader is gone: its exit says why, below
+    sent += static_cast<size_t>(n);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits_.seconds);
+  size_t reported = 0;
+  char buf[65536];
+  for (;;) {
+    if (size_t eol = answer_.find('\n'); eol != std::string::npos) {
+      std::string line = answer_.substr(0, eol);
+      answer_.erase(0, eol + 1);
+      ++served_;
+      return intake::read_result_from_json(line);
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    bool timed_out = left.count() <= 0;
+    pollfd fds[2] = {{answers_, POLLIN, 0}, {messages_, POLLIN, 0}};
+    int ready = timed_out ? 0 : ::poll(fds, messages_ >= 0 ? 2 : 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) timed_out = true;
+    if (timed_out) ::kill(pid_, SIGKILL);
+    bool ended = timed_out || ready < 0;
+    if (!ended && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+      ssize_t got = ::read(messages_, buf, sizeof buf);
+      if (got > 0) {
+        said_.append(buf, static_cast<size_t>(got));
+        report_progress(said_, reported, options_);
+        if (said_.size() > kMessagesKept) {
+          said_.erase(0, reported);
+          reported = 0;
+        }
+      } else {
+        close_fd(messages_);
+      }
+    }
+    if (!ended && (fds[0].revents & (POLLIN | POLLHUP | POLLERR))) {
+      ssize_t got = ::read(answers_, buf, sizeof buf);
+      if (got > 0) {
+        answer_.append(buf, static_cast<size_t>(got));
+        continue;
+      }
+      ended = got == 0 || errno != EINTR;  // the reader died before it answered
+    }
+    if (!ended) continue;
+    // Its last words, then how it ended.
+    // Never blocking: a program the reader started may still hold the pipe.
+    if (messages_ >= 0 && ::fcntl(messages_, F_SETFL, O_NONBLOCK) == 0) {
+      ssize_t got;
+      while ((got = ::read(messages_, buf, sizeof buf)) > 0) {
+        said_.append(buf, static_cast<size_t>(got));
+      }
+    }
+    int status = 0;
+    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+    return failure(status, timed_out);
+  }
+}
+
+Result<ReadFile> read_file_isolated(const std::filesystem::path& path,
+                                    const std::filesystem::path& reader_program,
+                                    const ReadOptions& options, const ReadLimits& limits) {
+  ReaderProcess reader(reader_program, options, limits);
+  return reader.read(path);
 }
 
 }  // namespace tracuu

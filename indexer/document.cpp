@@ -16,6 +16,14 @@
 
 namespace tracuu {
 
+std::string shown_path(const std::filesystem::path& folder, const std::filesystem::path& file) {
+  std::filesystem::path name = folder.lexically_normal().filename();
+  if (name.empty()) name = folder.lexically_normal().parent_path().filename();  // "docs/"
+  std::filesystem::path below =
+      file.lexically_normal().lexically_relative(folder.lexically_normal());
+  return (name / below).lexically_normal().string();
+}
+
 std::string file_key(const std::string& absolute_path) {
   char buf[17];
   std::snprintf(
@@ -150,7 +158,8 @@ Result<std::vector<Document>> load_documents(const std::filesystem::path& file) 
   if (!source.is_ok()) return source.status();
   std::error_code ec;
   std::filesystem::path absolute = std::filesystem::absolute(file, ec).lexically_normal();
-  return documents_from_text(absolute.string(), source->text, source->encoding);
+  return documents_from_text(shown_path(absolute.parent_path(), absolute), source->text,
+                             source->encoding);
 }
 
 }  // namespace tracuu

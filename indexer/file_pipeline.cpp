@@ -122,7 +122,7 @@ PreparedFile prepare_file(const ListedFile& listed, const FileRecord* known,
         read->skip_reason.empty() ? "edXML package revoking " + read->revokes : read->skip_reason;
     return file;
   }
-  Result<FileDocuments> docs = documents_from_read_file(listed.path, read.value());
+  Result<FileDocuments> docs = documents_from_read_file(listed.shown, read.value());
   if (!docs.is_ok()) {
     file.error = docs.status().message();
     return file;

@@ -26,8 +26,9 @@ namespace tracuu {
 
 // A file found under the roots, with its stat at the time it was listed.
 struct ListedFile {
-  std::string path;  // absolute
-  std::string key;   // file_key(path)
+  std::string path;   // absolute
+  std::string shown;  // shown_path(): how the index and the API name it
+  std::string key;    // file_key(shown)
   std::optional<FileStat> stat;
 };
 

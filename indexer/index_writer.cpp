@@ -58,10 +58,25 @@ std::string absolute_string(const fs::path& p) {
 FileList collect_files(const std::vector<fs::path>& roots,
                        const std::vector<std::string>& excluded) {
   FileList list;
-  std::set<std::string> files;
+  std::map<std::string, std::string> files;           // absolute path → shown path
+  std::map<std::string, std::string> folder_by_name;  // a shown path's first part → its folder
   for (const fs::path& root : roots) {
     std::string abs = absolute_string(root);
     std::error_code ec;
+    // Files are shown below their folder's name; two folders of one name (a/docs, b/docs) are
+    // told apart by their whole path, so that no two files share a shown path.
+    fs::path folder = fs::is_directory(root, ec) ? fs::path(abs) : fs::path(abs).parent_path();
+    if (folder.filename().empty()) folder = folder.parent_path();  // "…/docs/"
+    const std::string name = folder.filename().string();
+    auto [taken, fresh] = folder_by_name.emplace(name, folder.string());
+    const bool unique_name = fresh || taken->second == folder.string();
+    auto shown = [&](const std::string& file) {
+      return unique_name
+                 ? shown_path(folder, file)
+                 : (fs::path(folder.relative_path()) / fs::path(file).lexically_relative(folder))
+                       .lexically_normal()
+                       .string();
+    };
     if (fs::is_directory(root, ec)) {
       list.roots.push_back(abs.back() == '/' ? abs : abs + "/");
       auto options = fs::directory_options::skip_permission_denied;
@@ -74,20 +89,22 @@ FileList collect_files(const std::vector<fs::path>& roots,
         }
         if (it->is_regular_file(ec) && is_listed(it->path()) &&
             !in_hidden_folder(it->path().lexically_relative(root))) {
-          files.insert(absolute_string(it->path()));
+          const std::string file = absolute_string(it->path());
+          files.emplace(file, shown(file));
         }
       }
       if (ec) list.failed.push_back({abs, "cannot list folder: " + ec.message()});
     } else if (fs::exists(root, ec)) {
       list.roots.push_back(abs);
-      files.insert(abs);
+      files.emplace(abs, shown(abs));
     } else {
       list.failed.push_back({abs, "no such file or folder"});
     }
   }
   // One stat per file, here: it sizes the progress and lets unchanged files go unread.
-  for (const std::string& path : files)
-    list.files.push_back({path, file_key(path), stat_file(path)});
+  for (const auto& [path, shown_as] : files) {
+    list.files.push_back({path, shown_as, file_key(shown_as), stat_file(path)});
+  }
   return list;
 }
 

@@ -92,7 +92,8 @@ tracuu::Result<json> show_file(const std::string& path, const tracuu::IntakeSett
     out.push_back(skipped);
     return out;
   }
-  auto docs = tracuu::documents_from_read_file(absolute, read.value());
+  auto docs = tracuu::documents_from_read_file(
+      tracuu::shown_path(std::filesystem::path(absolute).parent_path(), absolute), read.value());
   if (!docs.is_ok()) return docs.status();
   for (const tracuu::Document& d : docs->documents) {
     json j = show_json(d);

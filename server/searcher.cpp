@@ -880,14 +880,16 @@ Result<OriginalFile> Searcher::original_file(const std::string& id) {
     Document doc = decode_metadata(db_.get_document(*p).get_data());
     std::string record =
         db_.get_metadata(schema::term(schema::kFileRecord, file_key(doc.source.path)));
-    return Indexed{std::move(doc), FileRecord::parse(record).hash};
+    return Indexed{std::move(doc), record};
   });
   if (!indexed.is_ok()) return indexed.status();
   const Document& doc = indexed->first;
-  const std::string& recorded = indexed->second;
-  const std::string& path = doc.source.path;
+  // Where the file was read from, as its record says: documents show a path below their folder.
+  const FileRecord record = FileRecord::parse(indexed->second);
+  const std::string& recorded = record.hash;
+  const std::string& path = record.path;
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
+  if (path.empty() || !std::filesystem::is_regular_file(path, ec)) {
     return Status::not_found("the original file of " + id + " is no longer on the server");
   }
   std::ifstream in(path, std::ios::binary);

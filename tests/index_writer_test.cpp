@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "test_support.hpp"
+#include "tracuu/document_codec.hpp"
 #include "tracuu/index_generation.hpp"
 #include "tracuu/schema.hpp"
 
@@ -423,6 +424,37 @@ TEST(IndexWriterTest, ARebuildIsServedOnlyWhenWhole) {
   ASSERT_TRUE(summary.is_ok()) << summary.status().message();
   EXPECT_EQ(seen_during, 8u);
   EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 1u);
+}
+
+// Documents are named below the folder they were indexed from, so their ids and the paths
+// users see survive moving the archive, and no path of the server's disk is shown.
+TEST(IndexWriterTest, IdsAndShownPathsSurviveMovingTheArchive) {
+  TempDir dir;
+  auto ids_and_paths = [](const fs::path& db) {
+    std::map<std::string, std::string> out;
+    Xapian::Database d(db.string());
+    for (auto it = d.postlist_begin(""); it != d.postlist_end(""); ++it) {
+      Document doc = decode_document(d.get_document(*it).get_data());
+      out[doc.id] = doc.source.path;
+    }
+    return out;
+  };
+  fs::create_directories(dir / "a");
+  fs::copy(copy_corpus(dir), dir / "a" / "docs", fs::copy_options::recursive);
+  run(dir / "one", {dir / "a" / "docs"});
+  fs::create_directories(dir / "b" / "elsewhere");
+  fs::rename(dir / "a" / "docs", dir / "b" / "elsewhere" / "docs");
+  run(dir / "two", {dir / "b" / "elsewhere" / "docs"});
+  auto before = ids_and_paths(dir / "one");
+  ASSERT_EQ(before.size(), 8u);
+  EXPECT_EQ(before, ids_and_paths(dir / "two"));
+  for (const auto& [id, path] : before) EXPECT_EQ(path.rfind("docs/", 0), 0u) << path;
+
+  // Two folders of one name are told apart.
+  fs::create_directories(dir / "c");
+  fs::copy(dir / "b" / "elsewhere" / "docs", dir / "c" / "docs", fs::copy_options::recursive);
+  IndexSummary both = run(dir / "three", {dir / "b" / "elsewhere" / "docs", dir / "c" / "docs"});
+  EXPECT_EQ(both.documents, 16u);
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 namespace tracuu {
 
 struct SourceRef {
-  std::string path;  // as the indexer was given it, made absolute
+  std::string path;  // shown_path(): below the indexed folder, led by its name
   int part = 1;      // 1-based part of a bundle
   int parts = 1;
   std::string format = "txt";  // what the file was: "docx", "pdf", "edxml"… (intake.hpp)
@@ -31,8 +31,14 @@ struct Document {
   std::string exchange_id;
 };
 
-// Stable key of a source file, from its absolute path: 12 hex digits of its xxh64.
-std::string file_key(const std::string& absolute_path);
+// How a file is named in the index and the API: its path below the folder it was indexed from,
+// led by that folder's name ("2025/Tờ trình 156 SNV/du thao.docx"; a file given alone is led by
+// its own folder's name). Documents' ids come from it, so they, and the paths users see, stay
+// the same when the archive moves, and no hit shows the server's disk.
+std::string shown_path(const std::filesystem::path& folder, const std::filesystem::path& file);
+
+// Stable key of a source file, from its shown path: 12 hex digits of its xxh64.
+std::string file_key(const std::string& shown_path);
 
 // Reads a file and returns its documents (a bundle gives several). Fails as read_source does.
 Result<std::vector<Document>> load_documents(const std::filesystem::path& file);

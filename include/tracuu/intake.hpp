@@ -121,8 +121,8 @@ class ReaderProcess {
   const ReadLimits limits_;
   int pid_ = -1;
   int requests_ = -1, answers_ = -1, messages_ = -1;  // the child's stdin, stdout, stderr
-  std::string answer_, said_;                          // unread output, this file's messages
-  size_t served_ = 0;                                  // files read by this process
+  std::string answer_, said_;                         // unread output, this file's messages
+  size_t served_ = 0;                                 // files read by this process
 };
 
 // One file in a reader process of its own (ReaderProcess, for a single file).

@@ -67,8 +67,7 @@ std::filesystem::path default_reader_program() {
   return "tracuu-read";  // found on the PATH by posix_spawnp
 }
 
-ReaderProcess::ReaderProcess(std::filesystem::path program, ReadOptions options,
-                             ReadLimits limits)
+ReaderProcess::ReaderProcess(std::filesystem::path program, ReadOptions options, ReadLimits limits)
     : program_(std::move(program)), options_(std::move(options)), limits_(limits) {}
 
 ReaderProcess::~ReaderProcess() { stop(); }
@@ -76,14 +75,10 @@ ReaderProcess::~ReaderProcess() { stop(); }
 // Requests go through a socket rather than a pipe: a write to a reader that died is an error
 // (MSG_NOSIGNAL), never a SIGPIPE that would end the indexer.
 Status ReaderProcess::start() {
-  std::vector<std::string> args = {program_.string(),
-                                   "--serve",
-                                   "--cpu-seconds",
-                                   std::to_string(limits_.cpu_seconds),
-                                   "--memory-mb",
-                                   std::to_string(limits_.memory_mb),
-                                   "--ocr-threads",
-                                   std::to_string(options_.ocr_threads)};
+  std::vector<std::string> args = {program_.string(), "--serve",
+                                   "--cpu-seconds",   std::to_string(limits_.cpu_seconds),
+                                   "--memory-mb",     std::to_string(limits_.memory_mb),
+                                   "--ocr-threads",   std::to_string(options_.ocr_threads)};
   if (!options_.ocr) args.push_back("--no-ocr");
   if (!options_.ocr_cache.empty()) {
     args.push_back("--ocr-cache");
@@ -155,8 +150,8 @@ Status ReaderProcess::failure(int wait_status, bool timed_out) {
   close_fd(answers_);
   close_fd(messages_);
   if (timed_out) {
-    return Status::invalid_argument("reading took longer than " +
-                                    std::to_string(limits_.seconds) + " s: stopped");
+    return Status::invalid_argument("reading took longer than " + std::to_string(limits_.seconds) +
+                                    " s: stopped");
   }
   const std::string why = last_line(said_);
   if (WIFSIGNALED(wait_status)) {

@@ -16,6 +16,7 @@ extern const std::string_view kSurnames;       // data/surnames.txt
 extern const std::string_view kTcvn3;          // data/tcvn3.tsv
 extern const std::string_view kVni;            // data/vni.tsv
 extern const std::string_view kSecrecyMarks;   // data/secrecy_marks.txt
+extern const std::string_view kNationalBodies;  // data/national_bodies.txt
 
 // The non-empty, non-comment lines of a data file, trimmed.
 std::vector<std::string_view> lines_of(std::string_view file);

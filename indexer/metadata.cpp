@@ -680,10 +680,14 @@ DocumentMetadata extract_metadata_from_lines(const std::vector<Line>& lines,
                       : at.subject != Layout::npos ? at.subject + 1
                                                    : at.first;
   if (m.issuer.empty()) m.issuer = issuer_from_body(lines, body_start);
-  m.province = province_of(m, lines, at, place, all_folded);
-  if (m.province.empty()) m.province = context.province;
-  if (!m.issuer.empty()) {
-    m.issuer = complete_issuer(m.issuer, m.province, place, lines);
+  // A national body signs in Hà Nội, but is not Hà Nội's, unless its name says a province.
+  const std::string issuer_folded = fold_text(m.issuer);
+  const bool national = NationalBodies::instance().starts(issuer_folded) &&
+                        Provinces::instance().find(issuer_folded).empty();
+  if (!national) {
+    m.province = province_of(m, lines, at, place, all_folded);
+    if (m.province.empty()) m.province = context.province;
+    if (!m.issuer.empty()) m.issuer = complete_issuer(m.issuer, m.province, place, lines);
   }
   m.signer = signer_of(lines);
   m.directives = extract_directives_from_lines(lines, m.number_key);

@@ -125,6 +125,23 @@ OrganWords::OrganWords() {
                    [](const auto& a, const auto& b) { return a.size() > b.size(); });
 }
 
+const NationalBodies& NationalBodies::instance() {
+  static const NationalBodies table;
+  return table;
+}
+
+NationalBodies::NationalBodies() {
+  for (std::string_view line : data::lines_of(data::kNationalBodies))
+    names_.push_back(fold_text(line));
+}
+
+bool NationalBodies::starts(std::string_view folded_issuer) const {
+  for (const std::string& n : names_) {
+    if (word_at(folded_issuer, 0, n)) return true;
+  }
+  return false;
+}
+
 size_t OrganWords::starts_name(std::string_view folded) const {
   for (const std::string& w : words_) {
     if (word_at(folded, 0, w)) return w.size();

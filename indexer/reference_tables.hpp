@@ -55,6 +55,18 @@ class OrganWords {
   std::vector<std::string> words_;  // folded, longest first
 };
 
+// Bodies of the whole country (data/national_bodies.txt), which have no province.
+class NationalBodies {
+ public:
+  static const NationalBodies& instance();
+  // Whether folded `issuer` starts with a national body's name.
+  bool starts(std::string_view folded_issuer) const;
+
+ private:
+  NationalBodies();
+  std::vector<std::string> names_;  // folded
+};
+
 class Surnames {
  public:
   static const Surnames& instance();

@@ -18,7 +18,7 @@ std::string analysis_stamp() {
     XXH64_reset(state, 0);
     for (std::string_view table :
          {data::kAbbreviations, data::kNumberCodes, data::kDocumentTypes, data::kProvinces,
-          data::kOrgans, data::kSurnames, data::kTcvn3, data::kVni}) {
+          data::kOrgans, data::kSurnames, data::kTcvn3, data::kVni, data::kNationalBodies}) {
       const uint64_t size = table.size();  // so that no two lists of tables hash alike
       XXH64_update(state, &size, sizeof size);
       XXH64_update(state, table.data(), table.size());

@@ -305,6 +305,28 @@ TEST(MetadataTest, ConsolidatedTextNumberAtTheEnd) {
   EXPECT_EQ(letter.number, "");
 }
 
+// A national body signs in Hà Nội but has no province; one whose name says a province has it.
+TEST(MetadataTest, NationalBodiesHaveNoProvince) {
+  DocumentMetadata m = extract_metadata(
+      "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 162/2026/NĐ-CP\n"
+      "Hà Nội, ngày 20 tháng 5 năm 2026\nNGHỊ ĐỊNH\nQuy định mức hưởng trợ cấp\n");
+  EXPECT_EQ(m.issuer, "Chính phủ");
+  EXPECT_EQ(m.province, "");
+  DocumentMetadata quoc_hoi = extract_metadata(
+      "QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLuật số: 56/2024/QH15\n"
+      "Hà Nội, ngày 29 tháng 11 năm 2024\nLUẬT\nLƯU TRỮ\n",
+      BundleContext{"Lâm Đồng"});
+  EXPECT_EQ(quoc_hoi.province, "");
+  DocumentMetadata local = extract_metadata(
+      "BỘ CHỈ HUY QUÂN SỰ\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Số: 12/KH-BCH\nLâm Đồng, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH\nHuấn luyện\n");
+  EXPECT_EQ(local.province, "Lâm Đồng");
+  DocumentMetadata city = extract_metadata(
+      "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Số: 15/2010/QĐ-UBND\nHà Nội, ngày 26 tháng 04 năm 2010\nQUYẾT ĐỊNH\nVề việc\n");
+  EXPECT_EQ(city.province, "Hà Nội");
+}
+
 TEST(MetadataTest, DraftNumberIsBlank) {
   DocumentMetadata m = extract_metadata("Số:          /GDĐT-VP\n\nV/v một việc\n");
   EXPECT_EQ(m.number, "");

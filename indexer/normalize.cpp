@@ -13,6 +13,27 @@
 namespace tracuu {
 namespace {
 
+// ICU's normalizers, each got once under a C++ static. ICU builds them lazily behind its own
+// once-flags, which ThreadSanitizer cannot see through (ICU is not instrumented); the guarded
+// static makes that first build happen before every use, on any thread. Null if ICU fails.
+const icu::Normalizer2* nfc_normalizer() {
+  static const icu::Normalizer2* const nfc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return nfc;
+}
+
+const icu::Normalizer2* nfd_normalizer() {
+  static const icu::Normalizer2* const nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return nfd;
+}
+
 // The twelve Vietnamese vowels without tone, and the five tone marks as combining characters.
 constexpr std::u32string_view kBaseVowels = U"aăâeêioôơuưy";
 constexpr std::array<char32_t, 6> kToneMarks = {0, 0x300, 0x301, 0x309, 0x303, 0x323};
@@ -41,7 +62,8 @@ class VowelTable {
 
   VowelTable() {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    const icu::Normalizer2* nfc = nfc_normalizer();
+    if (!nfc) return;
     for (size_t b = 0; b < kBaseVowels.size(); ++b) {
       for (size_t t = 0; t < kToneMarks.size(); ++t) {
         // Full NFC rather than composePair: "ộ" is canonically ọ + ̂, not ô + ̣.
@@ -193,8 +215,8 @@ bool is_valid_utf8(std::string_view text) {
 
 std::string to_nfc(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return std::string(text);
+  const icu::Normalizer2* nfc = nfc_normalizer();
+  if (!nfc) return std::string(text);
   const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
   // Nearly every text is NFC already: checked in UTF-8, without the UTF-16 copy that
   // normalising takes.
@@ -248,10 +270,9 @@ void word_forms(std::string_view word, std::string& exact, std::string& folded) 
         folded.push_back(static_cast<char>(ascii_of_base(e.base - 1)));
         continue;
       }
-      UErrorCode status = U_ZERO_ERROR;
-      const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+      const icu::Normalizer2* nfd = nfd_normalizer();
       icu::UnicodeString d;
-      if (U_SUCCESS(status) && nfd->getDecomposition(static_cast<UChar32>(cp), d)) {
+      if (nfd && nfd->getDecomposition(static_cast<UChar32>(cp), d)) {
         for (int32_t k = 0; k < d.length();) {
           UChar32 c = d.char32At(k);
           if (u_charType(c) != U_NON_SPACING_MARK) append_utf8(folded, static_cast<char32_t>(c));

@@ -6,6 +6,7 @@
 #include <exception>
 #include <pugixml.hpp>
 
+#include "office_xml.hpp"
 #include "ole_file.hpp"
 #include "reader.hpp"
 #include "zip_archive.hpp"
@@ -18,9 +19,6 @@ using Kind = TextBlock::Kind;
 // Deeper nesting (tables in boxes in tables...) than any real document has is a crafted file:
 // its deeper content is left out rather than followed into a stack overflow.
 constexpr int kMaxDepth = 48;
-
-// An XML part is read whole; no real part is near this.
-constexpr size_t kMaxPartBytes = 256u << 20;
 
 // pugixml does not resolve namespaces: elements are matched by their qualified name.
 bool named(pugi::xml_node node, const char* name) { return std::strcmp(node.name(), name) == 0; }
@@ -208,18 +206,8 @@ class PartWalker {
     place_.cell_text.clear();
   }
 
-  // Empty paragraphs and cells carry nothing the pipeline reads.
   void emit(Kind kind, std::string text, int row, int col) {
-    if (text.find_first_not_of(" \t\n") == std::string::npos) return;
-    TextBlock block;
-    // A cell of a running header or a footnote keeps its part's kind: it is not body text.
-    block.kind = (kind == Kind::kCell && kind_ != Kind::kParagraph && kind_ != Kind::kTextBox)
-                     ? kind_
-                     : kind;
-    block.text = std::move(text);
-    block.row = row;
-    block.col = col;
-    blocks_.push_back(std::move(block));
+    add_block(blocks_, kind_, kind, std::move(text), row, col);
   }
 
   std::vector<TextBlock>& blocks_;
@@ -227,20 +215,8 @@ class PartWalker {
   Place place_;
 };
 
-// A part's XML, or the reason an official can read for why it cannot be had.
 Result<pugi::xml_document> parse_part(const ZipArchive& zip, const std::string& name) {
-  Result<std::string> bytes = zip.read(name, kMaxPartBytes);
-  if (!bytes.is_ok()) {
-    if (bytes.status().message() == "encrypted document") {
-      return Status::invalid_argument("encrypted Word document");
-    }
-    return Status::invalid_argument("damaged .docx: " + bytes.status().message());
-  }
-  pugi::xml_document doc;
-  if (!doc.load_buffer(bytes->data(), bytes->size(), pugi::parse_default | pugi::parse_ws_pcdata)) {
-    return Status::invalid_argument("damaged .docx: " + name + " is not well-formed XML");
-  }
-  return doc;
+  return parse_xml_part(zip, name, ".docx", "encrypted Word document");
 }
 
 // The number in "word/header12.xml", so that parts come in the order Word numbered them.

@@ -6,6 +6,7 @@
 #include <exception>
 #include <pugixml.hpp>
 
+#include "office_xml.hpp"
 #include "reader.hpp"
 #include "zip_archive.hpp"
 
@@ -16,7 +17,6 @@ using Kind = TextBlock::Kind;
 
 // Deeper nesting than any real document is a crafted file; its deeper content is left out.
 constexpr int kMaxDepth = 48;
-constexpr size_t kMaxPartBytes = 256u << 20;
 // A run of spaces (text:s) or repeated cells longer than this is a crafted file.
 constexpr int kMaxRepeat = 1000;
 
@@ -194,17 +194,8 @@ class OdtWalker {
     cell_.text.clear();
   }
 
-  // Empty paragraphs and cells carry nothing the pipeline reads.
   void emit(Kind kind, std::string text, int row, int col) {
-    if (text.find_first_not_of(" \t\n") == std::string::npos) return;
-    TextBlock block;
-    block.kind = (kind == Kind::kCell && kind_ != Kind::kParagraph && kind_ != Kind::kTextBox)
-                     ? kind_
-                     : kind;
-    block.text = std::move(text);
-    block.row = row;
-    block.col = col;
-    blocks_.push_back(std::move(block));
+    add_block(blocks_, kind_, kind, std::move(text), row, col);
   }
 
   std::vector<TextBlock>& blocks_;
@@ -213,20 +204,8 @@ class OdtWalker {
   Cell cell_;
 };
 
-// A part's XML, or the reason an official can read for why it cannot be had.
 Result<pugi::xml_document> parse_part(const ZipArchive& zip, const std::string& name) {
-  Result<std::string> bytes = zip.read(name, kMaxPartBytes);
-  if (!bytes.is_ok()) {
-    if (bytes.status().message() == "encrypted document") {
-      return Status::invalid_argument("encrypted OpenDocument text");
-    }
-    return Status::invalid_argument("damaged .odt: " + bytes.status().message());
-  }
-  pugi::xml_document doc;
-  if (!doc.load_buffer(bytes->data(), bytes->size(), pugi::parse_default | pugi::parse_ws_pcdata)) {
-    return Status::invalid_argument("damaged .odt: " + name + " is not well-formed XML");
-  }
-  return doc;
+  return parse_xml_part(zip, name, ".odt", "encrypted OpenDocument text");
 }
 
 // A password-protected .odt keeps its manifest readable and says which parts it encrypted.

@@ -139,7 +139,7 @@ TEST(PdfReader, GivesTheHeaderTableAsCellsRowByRow) {
       {1, 0, "Số: 123/QĐ-UBND"},
       {1, 1, "Lâm Đồng, ngày 15 tháng 5 năm 2026"}};
   EXPECT_EQ(cells, expected);
-  EXPECT_EQ(first_page_text(r.value()).rfind("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA", 0), 0u);
+  EXPECT_EQ(text_of(r.value()).rfind("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA", 0), 0u);
 }
 
 TEST(PdfReader, RunningHeaderAndPageNumbersStayOutOfTheBody) {
@@ -156,7 +156,7 @@ TEST(PdfReader, RunningHeaderAndPageNumbersStayOutOfTheBody) {
   }
   EXPECT_EQ(headers, 2);
   EXPECT_EQ(footers, 2);
-  EXPECT_EQ(first_page_text(r.value()).find("CÔNG BÁO"), std::string::npos);
+  EXPECT_EQ(text_of(r.value()).find("CÔNG BÁO"), std::string::npos);
 }
 
 TEST(PdfReader, PutsANumberStampedAfterSigningInItsPlace) {

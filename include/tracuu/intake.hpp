@@ -80,9 +80,6 @@ struct ReadOptions {
 // order, footnotes after them; running headers and footers left out. Never empty lines.
 std::string text_of(const ReadFile& file);
 
-// The text of the file's first page only (for marks stamped at the top of the first page).
-std::string first_page_text(const ReadFile& file);
-
 // Decides the file's type from its content (libmagic), then its name, and reads it with the
 // reader of that format, in this process. `name` is the file's name (extension, for formats
 // libmagic cannot tell apart). Fails with kInvalidArgument and the reason for a file that is

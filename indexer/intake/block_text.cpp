@@ -40,15 +40,6 @@ std::string text_of(const ReadFile& file) {
   return out;
 }
 
-std::string first_page_text(const ReadFile& file) {
-  std::string out;
-  for (const TextBlock& b : file.blocks) {
-    if (b.page > 1) break;
-    if (is_body(b.kind)) append_lines(out, b.text);
-  }
-  return out;
-}
-
 bool is_plain_text_name(std::string_view name) {
   std::string ext = intake::extension_of(name);
   return ext == ".txt" || ext.empty();

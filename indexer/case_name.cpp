@@ -48,15 +48,31 @@ bool all_digits(const std::string& w) {
   return !w.empty() && w.size() <= 6 && w.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// Each type's heading cut into folded words, once: every search reads its query with this.
+struct TypeWords {
+  std::vector<std::string> words;
+  const std::string* name;
+};
+const std::vector<TypeWords>& type_words() {
+  static const std::vector<TypeWords> all = [] {
+    std::vector<TypeWords> out;
+    for (const DocumentType& t : DocumentTypes::instance().all()) {
+      out.push_back({folded_words(t.heading_folded), &t.name});
+    }
+    return out;
+  }();
+  return all;
+}
+
 // How many words at `i` name a type ("to trinh": 2, "ttr": 1), and which; 0 when none.
 size_t type_at(const std::vector<std::string>& words, size_t i, std::string& type) {
-  for (const DocumentType& t : DocumentTypes::instance().all()) {
-    std::vector<std::string> heading = folded_words(t.heading_folded);
+  for (const TypeWords& t : type_words()) {
+    const std::vector<std::string>& heading = t.words;
     if (heading.empty() || i + heading.size() > words.size()) continue;
     bool same = true;
     for (size_t k = 0; k < heading.size() && same; ++k) same = words[i + k] == heading[k];
     if (same) {
-      type = t.name;
+      type = *t.name;
       return heading.size();
     }
   }

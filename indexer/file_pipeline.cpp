@@ -75,9 +75,9 @@ Result<ReadFile> read_document_file(const std::string& path, const std::string& 
     file.blocks.push_back({TextBlock::Kind::kParagraph, bytes});
     return file;
   }
+  if (reader) return reader->read(path);
   const fs::path program =
       intake.reader_program.empty() ? default_reader_program() : intake.reader_program;
-  if (reader) return reader->read(path);
   return read_file_isolated(path, program, intake.read, intake.limits);
 }
 
@@ -197,8 +197,8 @@ void FilePipeline::work(size_t worker) {
   };
   // This thread's reader process, started at its first office file.
   ReaderProcess reader(
-      intake.reader_program.empty() ? default_reader_program() : intake.reader_program,
-      intake.read, intake.limits);
+      intake.reader_program.empty() ? default_reader_program() : intake.reader_program, intake.read,
+      intake.limits);
   for (;;) {
     size_t index;
     {
@@ -213,8 +213,8 @@ void FilePipeline::work(size_t worker) {
     PreparedFile file;
     try {
       auto known = known_.find(listed.key);
-      file = prepare_file(listed, known == known_.end() ? nullptr : &known->second, intake,
-                          &reader);
+      file =
+          prepare_file(listed, known == known_.end() ? nullptr : &known->second, intake, &reader);
     } catch (const std::exception& e) {  // e.g. bad_alloc on a pathological file
       file.path = listed.path;
       file.error = std::string("cannot index: ") + e.what();

@@ -8,11 +8,15 @@
 namespace tracuu::http {
 namespace {
 
-// U+0000–U+001F and U+007F: no query, filter or number holds one, and a value that did could
-// pass for two (U+001F separated a filter's values once).
-bool has_control_character(std::string_view s) {
-  return std::any_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+// U+0000–U+001F and U+007F: no filter or number holds one, and a value that did could pass for
+// two (U+001F separated a filter's values once). The text of a query may hold the tabs and line
+// breaks of a question pasted from a document: the analyzer reads them as spaces, and cache
+// keys give every part its length.
+bool has_control_character(std::string_view s, bool text) {
+  return std::any_of(s.begin(), s.end(), [text](char c) {
+    if (text && (c == '\t' || c == '\n' || c == '\r')) return false;
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
 }
 
 // A parameter's name as an error message can show it: control characters as '?'.
@@ -35,7 +39,7 @@ Status check_params(const httplib::Request& req) {
     if (!is_valid_utf8(value) || !is_valid_utf8(name)) {
       return Status::invalid_argument("parameters must be valid UTF-8");
     }
-    if (has_control_character(value) || has_control_character(name)) {
+    if (has_control_character(value, name == "q") || has_control_character(name, false)) {
       return Status::invalid_argument("parameter " + printable(name) +
                                       " contains a control character");
     }

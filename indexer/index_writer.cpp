@@ -214,6 +214,9 @@ Xapian::Document build_index_document(const Document& doc, Analyzer& analyzer) {
   xd.add_boolean_term(std::string(schema::kId) + doc.id);
   xd.add_boolean_term(std::string(schema::kFile) + file_key(doc.source.path));
   if (!doc.exchange_id.empty()) xd.add_boolean_term(schema::exchange_term(doc.exchange_id));
+  for (unsigned level = schema::sample_level(doc.id); level > 0; --level) {
+    xd.add_boolean_term(schema::sample_term(level));
+  }
   add_filter(xd, schema::kIssuer, schema::kIssuerSlot, m.issuer);
   add_filter(xd, schema::kType, schema::kTypeSlot, m.type);
   add_filter(xd, schema::kProvince, schema::kProvinceSlot, m.province);

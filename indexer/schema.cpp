@@ -107,6 +107,18 @@ std::vector<uint32_t> decode_word_offsets(std::string_view encoded) {
   return out;
 }
 
+unsigned sample_level(std::string_view id) {
+  uint64_t h = XXH64(id.data(), id.size(), 0);
+  unsigned level = 0;
+  while (level < kSampleLevels && (h & 3) == 0) {
+    ++level;
+    h >>= 2;
+  }
+  return level;
+}
+
+std::string sample_term(unsigned level) { return term(kSample, std::to_string(level)); }
+
 // (Built by append: assigning a prefix to a reused string trips GCC 12's -Wrestrict.)
 std::string term(std::string_view prefix, std::string_view value) {
   std::string out;

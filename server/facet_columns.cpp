@@ -37,6 +37,8 @@ FacetColumn load_column(const Xapian::Database& db, Xapian::valueno slot, bool m
     }
   }
   for (; next <= last + 1; ++next) column.start[next] = column.codes.size();
+  column.documents.assign(column.values.size(), 0);
+  for (uint32_t code : column.codes) ++column.documents[code];
   return column;
 }
 
@@ -68,6 +70,7 @@ FacetCountSpy::FacetCountSpy(std::vector<const FacetColumn*> columns)
 
 void FacetCountSpy::operator()(const Xapian::Document& doc, double) {
   const Xapian::docid id = doc.get_docid();
+  ++documents_;
   for (size_t c = 0; c < columns_.size(); ++c) {
     const FacetColumn& column = *columns_[c];
     if (static_cast<size_t>(id) + 1 >= column.start.size()) continue;

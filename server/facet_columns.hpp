@@ -22,6 +22,7 @@ struct FacetColumn {
   std::vector<std::string> values{""};  // code → display value; code 0 is never used
   std::vector<uint32_t> start;          // docid → its first code in `codes`; one past the last
   std::vector<uint32_t> codes;          // docid d's codes: codes[start[d] .. start[d + 1])
+  std::vector<uint32_t> documents;      // code → the documents holding it, in the whole index
 };
 
 class FacetColumns {
@@ -51,10 +52,13 @@ class FacetCountSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double weight) override;
   // (value, count) of the `i`-th column for every value counted at least once.
   std::vector<std::pair<std::string, Xapian::doccount>> counts(size_t i) const;
+  // The documents counted.
+  Xapian::doccount documents() const { return documents_; }
 
  private:
   std::vector<const FacetColumn*> columns_;
   std::vector<std::vector<Xapian::doccount>> counts_;  // by column, then by code
+  Xapian::doccount documents_ = 0;
 };
 
 }  // namespace tracuu

@@ -59,19 +59,33 @@ json search_json(const SearchRequest& request, const SearchResult& result, doubl
     for (const FacetValue& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
     facets[field] = std::move(list);
   }
-  json out = {
-      {"query", request.query}, {"total", result.total}, {"total_exact", result.counts_exact},
-      {"page", request.page},   {"size", request.size},  {"sort", sort_name(request.sort)},
-      {"took_ms", took_ms},     {"hits", hits},          {"facets", facets}};
+  const CountBasis& basis = result.count_basis;
+  json out = {{"query", request.query},
+              {"total", result.total},
+              {"total_exact", basis.total_exact},
+              {"facets_exact", basis.exact},
+              {"page", request.page},
+              {"size", request.size},
+              {"sort", sort_name(request.sort)},
+              {"took_ms", took_ms},
+              {"hits", hits},
+              {"facets", facets}};
   if (result.relaxed) {
     out["relaxed"] = true;
     out["warning"] =
         "No document has every word of the query; these have some of them, the most first.";
   }
-  if (!result.counts_exact) {
+  if (basis.cut_short) {
     out["warning"] =
         "The query took too long to count every match: total and facet counts are estimates. "
         "Add words or filters to narrow it.";
+  } else if (!basis.exact) {
+    out["estimate"] = {{"sampled_matches", basis.sampled}, {"sample_every", basis.sample_every}};
+    out["warning"] =
+        "More than " + std::to_string(kExactCountBound) + " documents match: the facet counts" +
+        (basis.total_exact ? std::string() : std::string(" and the total")) +
+        " are estimated from the " + std::to_string(basis.sampled) +
+        " matches in a sample of one document in " + std::to_string(basis.sample_every) + ".";
   }
   return out;
 }

@@ -14,7 +14,11 @@
 
 #include "candidate_source.hpp"
 #include "facet_columns.hpp"
+#include "facet_fields.hpp"
 #include "file_record.hpp"
+#include "match_counts.hpp"
+#include "request_keys.hpp"
+#include "search_request.hpp"
 #include "tracuu/analyzer.hpp"
 #include "tracuu/document_codec.hpp"
 #include "tracuu/document_number.hpp"
@@ -26,41 +30,6 @@
 
 namespace tracuu {
 namespace {
-
-struct FacetField {
-  const char* name;
-  std::string_view prefix;
-  Xapian::valueno slot;
-  bool multi;
-};
-
-const FacetField kFields[] = {
-    {"issuer", schema::kIssuer, schema::kIssuerSlot, false},
-    {"year", schema::kYear, schema::kYearSlot, false},
-    {"type", schema::kType, schema::kTypeSlot, false},
-    {"province", schema::kProvince, schema::kProvinceSlot, false},
-    {"directive", schema::kCites, schema::kDirectiveSlot, true},
-};
-
-const FacetField* field_named(const std::string& name) {
-  for (const FacetField& f : kFields) {
-    if (name == f.name) return &f;
-  }
-  return nullptr;
-}
-
-// "2022-05-10" → "20220510"; empty when not a valid ISO date.
-std::string date_key(const std::string& iso) {
-  int y, m, d;
-  char tail;
-  if (iso.size() != 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
-    return {};
-  }
-  using namespace std::chrono;
-  year_month_day date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
-  if (y < 1900 || y > 2100 || !date.ok()) return {};  // 2024-02-31 is no date
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-}
 
 // Where the query's words are in document `id`, from the index's position lists, so snippets
 // need not re-read the whole text.
@@ -77,66 +46,6 @@ MatchLocations locate(const Xapian::Database& db, Xapian::docid id, const Xapian
   std::sort(where.words.begin(), where.words.end());
   where.offsets = schema::decode_word_offsets(xd.get_value(schema::kOffsetsSlot));
   return where;
-}
-
-// Deeper pages than this are refused: nobody reads them, and each costs ranking that deep.
-constexpr size_t kMaxPage = 100000;
-
-// A page number and size, for searches and for lists of citing documents alike.
-Status validate_paging(size_t page, size_t size, size_t max_size) {
-  if (page < 1) return Status::invalid_argument("page must be 1 or more");
-  if (size < 1 || size > max_size) {
-    return Status::invalid_argument("size must be between 1 and " + std::to_string(max_size));
-  }
-  if (page > kMaxPage) return Status::invalid_argument("page is too large");
-  return Status::ok();
-}
-
-Status validate(const SearchRequest& r) {
-  if (Status s = validate_paging(r.page, r.size, kMaxPageSize); !s.is_ok()) return s;
-  if (r.facet_size < 1 || r.facet_size > kMaxFacetSize) {
-    return Status::invalid_argument("facet_size must be between 1 and " +
-                                    std::to_string(kMaxFacetSize));
-  }
-  for (const std::string& f : r.facets) {
-    if (!field_named(f)) return Status::invalid_argument("unknown facet field: " + f);
-  }
-  for (const auto& [field, values] : r.filters) {
-    if (!field_named(field)) return Status::invalid_argument("unknown filter field: " + field);
-  }
-  if (!r.from.empty() && date_key(r.from).empty()) {
-    return Status::invalid_argument("from must be a date as YYYY-MM-DD");
-  }
-  if (!r.to.empty() && date_key(r.to).empty()) {
-    return Status::invalid_argument("to must be a date as YYYY-MM-DD");
-  }
-  return Status::ok();
-}
-
-Xapian::Query filter_query(const SearchRequest& r) {
-  std::vector<Xapian::Query> fields;
-  for (const auto& [name, values] : r.filters) {
-    const FacetField* f = field_named(name);
-    std::vector<Xapian::Query> any;
-    for (const std::string& v : values) any.emplace_back(schema::filter_term(f->prefix, v));
-    if (!any.empty()) fields.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
-  }
-  if (!r.from.empty()) {
-    fields.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, date_key(r.from));
-  }
-  if (!r.to.empty()) {
-    fields.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, date_key(r.to));
-  }
-  if (fields.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_AND, fields.begin(), fields.end());
-}
-
-std::vector<FacetValue> top_values(std::vector<FacetValue> values, size_t limit) {
-  std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (values.size() > limit) values.resize(limit);
-  return values;
 }
 
 // The documents carrying `term`, newest first (undated last, ties in docid order), from
@@ -420,53 +329,6 @@ bool has_several_words(const std::string& query) {
 
 namespace {
 
-// A cache key of parts, each written with its length first, so that no two different lists
-// of parts make the same key whatever bytes the parts hold ("A\x1fB" is one value, "A" and "B"
-// are two).
-class KeyBuilder {
- public:
-  KeyBuilder& add(std::string_view part) {
-    key_ += std::to_string(part.size());
-    key_ += ':';
-    key_ += part;
-    return *this;
-  }
-  KeyBuilder& add(size_t number) { return add(std::to_string(number)); }
-  // A list: its length, then its parts.
-  KeyBuilder& add(const std::vector<std::string>& parts) {
-    add(parts.size());
-    for (const std::string& part : parts) add(part);
-    return *this;
-  }
-  std::string take() { return std::move(key_); }
-
- private:
-  std::string key_;
-};
-
-// Everything a result set's counts depend on, and nothing else (not the page, not the sort).
-std::string counts_key(const SearchRequest& r, WordMatch match) {
-  KeyBuilder key;
-  key.add(r.query).add(match == WordMatch::kEveryWord ? "E" : "A").add(r.filters.size());
-  for (const auto& [field, values] : r.filters) key.add(field).add(values);
-  return key.add(r.from).add(r.to).add(r.facet_size).add(r.facets).take();
-}
-
-// The first ranks of a result set in one order: its counts' key and the sort.
-std::string ranks_key(const std::string& counts, SortOrder sort) {
-  return KeyBuilder().add(counts).add(static_cast<size_t>(sort)).take();
-}
-
-// Everything an answer depends on at one revision: the counts' key, the sort and the page.
-std::string answer_key(const SearchRequest& r) {
-  return KeyBuilder()
-      .add(counts_key(r, WordMatch::kEveryWord))
-      .add(static_cast<size_t>(r.sort))
-      .add(r.page)
-      .add(r.size)
-      .take();
-}
-
 // What an answer holds, roughly: its strings and a fixed share for the rest of each part.
 size_t approximate_bytes(const SearchResult& r) {
   size_t bytes = sizeof(SearchResult);
@@ -491,7 +353,7 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
       result = run(request, WordMatch::kAnyWord);
       result.relaxed = true;
     }
-    if (result.counts_exact) {
+    if (!result.count_basis.cut_short) {
       auto answer = std::make_shared<const SearchResult>(result);
       cache_->remember_answer(revision, key, answer, approximate_bytes(result));
     }
@@ -510,111 +372,9 @@ void sort_by_date(Xapian::Enquire& enquire, SortOrder sort, Xapian::MultiValueKe
   enquire.set_sort_by_key_then_relevance(&by_date, false);
 }
 
-// The match spy counting the facets a request asks for, over every match, from the facet
-// columns of the database's current revision.
-class FacetSpies {
- public:
-  void attach(Xapian::Enquire& enquire, const FacetColumns& columns,
-              const std::vector<std::string>& names) {
-    if (names.empty()) return;
-    std::vector<const FacetColumn*> counted;
-    for (const std::string& name : names) {
-      fields_.push_back(field_named(name));
-      counted.push_back(columns.column(fields_.back()->slot));
-    }
-    spy_ = std::make_unique<FacetCountSpy>(std::move(counted));
-    enquire.add_matchspy(spy_.get());
-  }
-
-  std::map<std::string, std::vector<FacetValue>> counts(size_t limit) const {
-    std::map<std::string, std::vector<FacetValue>> out;
-    for (size_t i = 0; i < fields_.size(); ++i) {
-      std::vector<FacetValue> values;
-      for (auto& [value, count] : spy_->counts(i)) values.push_back({std::move(value), count});
-      out[fields_[i]->name] = top_values(std::move(values), limit);
-    }
-    return out;
-  }
-
- private:
-  std::unique_ptr<FacetCountSpy> spy_;
-  std::vector<const FacetField*> fields_;
-};
-
 }  // namespace
 
-// What a search's queries are built from: the request, and how much of its words must match.
-struct QueryRecipe {
-  SearchRequest request;
-  WordMatch match;
-
-  // The query's words alone, without the request's filters.
-  Xapian::Query words(Ranking ranking, QueryTerms* terms = nullptr) const {
-    return build_query(request.query, terms, match, ranking);
-  }
-  // What proximity adds to the words' weight, pair by pair (proximity_parts).
-  std::vector<Xapian::Query> proximity() const { return proximity_parts(request.query, match); }
-  // The words filtered by the request's fields and dates.
-  Xapian::Query build(Ranking ranking) const {
-    Xapian::Query q = words(ranking);
-    Xapian::Query filters = filter_query(request);
-    return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
-  }
-};
-
 namespace {
-
-struct Counted {
-  ResultCounts counts;
-  bool exact = true;  // false when kExactCountSeconds ran out
-};
-
-// The total of the matches of `recipe`, and the counts of `fields` over them, from `columns`
-// (loaded at db's revision).
-Counted count_pass(const Xapian::Database& db, const QueryRecipe& recipe,
-                   const std::vector<std::string>& fields, const FacetColumns& columns) {
-  Xapian::Enquire counting(db);
-  counting.set_query(recipe.build(Ranking::kMatchOnly));
-  counting.set_weighting_scheme(Xapian::BoolWeight());
-  FacetSpies facets;
-  facets.attach(counting, columns, fields);
-  counting.set_time_limit(kExactCountSeconds);
-  Xapian::MSet all = counting.get_mset(0, 0, db.get_doccount());
-  Counted out;
-  out.counts.total = all.get_matches_estimated();
-  out.counts.facets = facets.counts(recipe.request.facet_size);
-  out.exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-  return out;
-}
-
-// The total and the facets the request asks for, over every match. A field the request filters
-// is counted without its own filter, the others still applying, so that its other values stay
-// on offer with what they would add: picking a second year widens the result to either year
-// (OR within a field), as the facets of search sites do. That field's counts are those of the
-// search without its filter, which `remembered` often has: the search a user just narrowed.
-using RememberedCounts = std::function<std::optional<ResultCounts>(const QueryRecipe&)>;
-Counted count_matches(const Xapian::Database& db, const QueryRecipe& recipe,
-                      const FacetColumns& columns, const RememberedCounts& remembered) {
-  std::vector<std::string> unfiltered, filtered;
-  for (const std::string& field : recipe.request.facets) {
-    auto f = recipe.request.filters.find(field);
-    (f != recipe.request.filters.end() && !f->second.empty() ? filtered : unfiltered)
-        .push_back(field);
-  }
-  Counted out = count_pass(db, recipe, unfiltered, columns);
-  for (const std::string& field : filtered) {
-    QueryRecipe others = recipe;
-    others.request.filters.erase(field);
-    if (std::optional<ResultCounts> known = remembered(others)) {
-      out.counts.facets[field] = std::move(known->facets[field]);
-      continue;
-    }
-    Counted own = count_pass(db, others, {field}, columns);
-    out.counts.facets[field] = std::move(own.counts.facets[field]);
-    out.exact = out.exact && own.exact;
-  }
-  return out;
-}
 
 // The hits of ranked entries: metadata, and a snippet around the query's words.
 std::vector<Hit> make_hits(const Xapian::Database& db, const std::vector<RankedOrder::Entry>& ranks,
@@ -645,9 +405,9 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   QueryTerms terms;
   bool match_all = recipe.words(Ranking::kFull, &terms).get_type() == Xapian::Query::LEAF_MATCH_ALL;
 
-  // Counting every match (the exact total and the facets) needs no weights at all; its result
-  // is remembered for the next page or sort of the same search, as are the first ranks for the
-  // next page. A page then costs its documents and snippets.
+  // Counting the matches (match_counts.hpp) needs no weights at all; its result is remembered for
+  // the next page or sort of the same search, as are the first ranks for the next page. A page then
+  // costs its documents and snippets.
   SearchResult result;
   const IndexRevision revision = current_revision();
   const std::string key = counts_key(request, match);
@@ -667,12 +427,11 @@ SearchResult Searcher::run(const SearchRequest& request, WordMatch match) {
   result.hits = hits(page, terms);
 
   if (!counts) {
-    Counted counted = count_matches(db_, recipe, *facet_columns(), remembered);
-    result.counts_exact = counted.exact;
-    if (counted.exact) cache_->remember(revision, key, counted.counts);
-    counts = std::move(counted.counts);
+    counts = count_matches(db_, recipe, *facet_columns(), remembered);
+    if (!counts->basis.cut_short) cache_->remember(revision, key, *counts);
   }
   result.total = counts->total;
+  result.count_basis = counts->basis;
   result.facets = std::move(counts->facets);
   return result;
 }
@@ -807,7 +566,7 @@ std::shared_ptr<const FacetColumns> Searcher::facet_columns() {
   const IndexRevision revision = current_revision();
   if (auto known = cache_->columns(revision)) return known;
   std::vector<Xapian::valueno> slots, multi;
-  for (const FacetField& f : kFields) {
+  for (const FacetField& f : facet_fields()) {
     slots.push_back(f.slot);
     if (f.multi) multi.push_back(f.slot);
   }
@@ -947,19 +706,12 @@ Result<std::vector<Suggestion>> Searcher::suggest(const std::string& prefix, siz
   return on_latest<std::vector<Suggestion>>([&]() -> Result<std::vector<Suggestion>> {
     std::vector<Suggestion> out;
     // Issuers and cited directives, from the facet values of the whole index.
-    SearchRequest all;
-    all.facets = {"issuer", "directive"};
-    all.facet_size = kMaxFacetSize;
-    all.size = 1;
-    Result<SearchResult> everything = search(all);
-    if (everything.is_ok()) {
-      for (const char* field : {"issuer", "directive"}) {
-        for (const FacetValue& v : everything->facets[field]) {
-          if (out.size() >= limit) break;
-          if (word_starts_with(facet_key(v.value), folded)) {
-            out.push_back({v.value, field, v.count});
-          }
-        }
+    ResultCounts everything =
+        count_whole_index(db_, {"issuer", "directive"}, *facet_columns(), kMaxFacetSize);
+    for (const char* field : {"issuer", "directive"}) {
+      for (const FacetValue& v : everything.facets[field]) {
+        if (out.size() >= limit) break;
+        if (word_starts_with(facet_key(v.value), folded)) out.push_back({v.value, field, v.count});
       }
     }
     // Frequent words completing the last word typed, spelled as the documents spell them,

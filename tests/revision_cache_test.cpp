@@ -22,7 +22,7 @@ IndexRevision at(uint64_t number, std::string uuid = "index-a") {
 // is another revision, and forgets everything (answers, counts, ranks, columns).
 TEST(RevisionCacheTest, AnotherIndexAtTheSameRevisionNumberForgets) {
   RevisionCache cache;
-  cache.remember(at(3), "q", ResultCounts{7, {}});
+  cache.remember(at(3), "q", ResultCounts{7, {}, {}});
   cache.remember_answer(at(3), "q", std::make_shared<SearchResult>(), 10);
   cache.remember_order(at(3), "q", std::make_shared<RankedOrder>());
   cache.remember_columns(at(3), std::make_shared<FacetColumns>());
@@ -47,14 +47,14 @@ TEST(RevisionCacheTest, RemembersWithinARevisionOnly) {
   EXPECT_FALSE(cache.find(at(4), "q").has_value()) << "a newer revision forgets";
   EXPECT_FALSE(cache.find(at(3), "q").has_value()) << "and stays forgotten";
   cache.remember(at(4), "q", c);
-  cache.remember(at(3), "q", ResultCounts{99, {}});  // a late worker on an old revision is ignored
+  cache.remember(at(3), "q", ResultCounts{99, {}, {}});  // a late worker on an old revision is ignored
   ASSERT_TRUE(cache.find(at(4), "q").has_value()) << "and does not make the newer one forget";
   EXPECT_EQ(cache.find(at(4), "q")->total, 7u);
 }
 
 TEST(RevisionCacheTest, CapacityZeroRemembersNothing) {
   RevisionCache cache(RevisionCache::Limits{.counts = 0, .answer_bytes = 0});
-  cache.remember(at(1), "q", ResultCounts{7, {}});
+  cache.remember(at(1), "q", ResultCounts{7, {}, {}});
   EXPECT_FALSE(cache.find(at(1), "q").has_value());
 }
 
@@ -148,7 +148,7 @@ TEST(RevisionCacheTest, BoundedAndSafeAcrossThreads) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 1000; ++i) {
         std::string key = std::to_string(t) + ":" + std::to_string(i % 40);
-        cache.remember(at(1), key, ResultCounts{static_cast<size_t>(i), {}});
+        cache.remember(at(1), key, ResultCounts{static_cast<size_t>(i), {}, {}});
         if (auto found = cache.find(at(1), key); found && found->total % 40 == size_t(i % 40)) {
           ++hits;
         }

@@ -22,6 +22,8 @@
 #include <utility>
 #include <vector>
 
+#include "tracuu/result_counts.hpp"
+
 namespace tracuu {
 
 // One revision of one index: a rebuilt index has a new UUID and counts its revisions again.
@@ -34,17 +36,6 @@ struct IndexRevision {
 class FacetColumns;   // server/facet_columns.hpp
 class WordSpellings;  // server/word_spellings.hpp
 struct SearchResult;  // tracuu/searcher.hpp
-
-struct FacetValue {
-  std::string value;
-  size_t count = 0;
-  bool operator==(const FacetValue&) const = default;
-};
-
-struct ResultCounts {
-  size_t total = 0;
-  std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count
-};
 
 // The first ranks of a search in one sort order, as Xapian docids and weights.
 struct RankedOrder {
@@ -111,7 +102,8 @@ class RevisionCache {
   RevisionCache() : RevisionCache(Limits{}) {}
 
   std::optional<ResultCounts> find(const IndexRevision& revision, const std::string& key);
-  // Only exact counts belong here: estimates are counted again next time.
+  // Only counts the same request would get again belong here (exact or sampled), never those
+  // the time limit cut short.
   void remember(const IndexRevision& revision, const std::string& key, ResultCounts counts);
 
   // The facet columns loaded at `revision`, or nullptr.
@@ -123,8 +115,8 @@ class RevisionCache {
   void remember_order(const IndexRevision& revision, const std::string& key,
                       std::shared_ptr<const RankedOrder> order);
 
-  // The answer given to the request `key` at `revision`, or nullptr. Only complete answers
-  // (exact counts) belong here; `bytes` is what the answer holds, roughly.
+  // The answer given to the request `key` at `revision`, or nullptr. Only answers whose counts
+  // the same request would get again belong here; `bytes` is what the answer holds, roughly.
   std::shared_ptr<const SearchResult> answer(const IndexRevision& revision, const std::string& key);
   void remember_answer(const IndexRevision& revision, const std::string& key,
                        std::shared_ptr<const SearchResult> answer, size_t bytes);

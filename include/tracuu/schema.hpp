@@ -34,6 +34,13 @@ inline constexpr std::string_view kNumber = "XN";    // DocumentNumber::key of t
 inline constexpr std::string_view kSerial = "XR";    // its serial alone ("156" of 156/TTr-SNV)
 inline constexpr std::string_view kTitleKey = "XS";  // title_term(title): the title typed whole
 inline constexpr std::string_view kExchange = "XE";  // exchange_term(edXML DocumentId)
+// Nested samples of the archive, by which a search matching too many documents to count them
+// all is estimated (server/match_counts.hpp): a document is in sample level L (1..kSampleLevels)
+// when the hash of its id is 0 modulo 4^L, so each level holds about a quarter of the one above,
+// spread over the archive whatever order its documents came in. As filter terms ("XZ1".."XZ6"),
+// they work wherever a query does, Xapian's remote backend included.
+inline constexpr std::string_view kSample = "XZ";
+inline constexpr unsigned kSampleLevels = 6;  // the deepest holds about 1 document in 4,096
 
 // Value slots: display strings for facets and sorting.
 enum Slot : Xapian::valueno {
@@ -52,7 +59,7 @@ inline constexpr char kMultiValueSeparator = '\x1f';
 // The schema's version, kept in the database: a change to what the indexer writes that the
 // searcher depends on bumps it, and tracuu-index refuses to mix versions in one index.
 inline constexpr std::string_view kSchemaVersionKey = "tracuu:schema";
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
 // The analysis the index's terms were made with: a hash of the data/ tables compiled into the
 // binary that wrote it (abbreviations, number codes, document types, provinces, organs,
 // surnames, legacy encodings), which decide terms as much as the code does. An index made with
@@ -91,6 +98,11 @@ std::string title_term(std::string_view text);
 // kExchange + the edXML DocumentId a document came under (hashed when too long for a term), by
 // which a later package revokes or replaces it.
 std::string exchange_term(std::string_view document_id);
+
+// The deepest sample level the document with `id` belongs to (0: in none, 3 of 4 documents).
+unsigned sample_level(std::string_view id);
+// kSample + the level: "XZ2".
+std::string sample_term(unsigned level);
 
 // A term as written: prefix + value ("E" + "hòa" → "Ehòa").
 std::string term(std::string_view prefix, std::string_view value);

@@ -20,6 +20,7 @@
 
 #include "tracuu/document.hpp"
 #include "tracuu/query.hpp"
+#include "tracuu/result_counts.hpp"
 #include "tracuu/revision_cache.hpp"
 #include "tracuu/status.hpp"
 
@@ -52,14 +53,19 @@ struct Hit {
   std::string snippet;  // HTML: escaped text with <mark> around matches
 };
 
-// Counting every match (for exact totals and facets) stops after this long; the page of hits is
-// still the best found, and the result says its counts are estimates.
-inline constexpr double kExactCountSeconds = 1.0;
+// Counts are exact while a search matches at most this many documents: every match is counted.
+// Beyond, they are estimated from the smallest sample of the archive (schema::kSample) expected
+// to hold at most this many matches, so a search costs about the same in an archive of 50,000
+// documents and of millions.
+inline constexpr size_t kExactCountBound = 10000;
+// Counting stops after this long whatever the bound; the page of hits is still the best found,
+// and the counts are what was counted by then.
+inline constexpr double kCountSeconds = 1.0;
 
 struct SearchResult {
-  size_t total = 0;          // matching documents: exact unless counts_exact is false
-  bool counts_exact = true;  // false when kExactCountSeconds ran out (total, facets estimated)
-  bool relaxed = false;      // no document had every word: these have some (WordMatch::kAnyWord)
+  size_t total = 0;  // matching documents: exact, or an estimate as count_basis says
+  CountBasis count_basis;
+  bool relaxed = false;  // no document had every word: these have some (WordMatch::kAnyWord)
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count
 };

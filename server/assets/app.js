@@ -151,6 +151,12 @@ function renderSummary(result) {
   if (result.relaxed) {
     notice.hidden = false;
     notice.append('Không có văn bản nào chứa đủ mọi từ đã gõ; dưới đây là các văn bản chứa nhiều từ nhất.');
+  } else if (result.estimate) {
+    notice.hidden = false;
+    const what = result.total_exact ? 'số lượng ở các bộ lọc' : 'tổng số và số lượng ở các bộ lọc';
+    notice.append(`Có rất nhiều văn bản khớp: ${what} được ước tính từ ` +
+      `${number.format(result.estimate.sampled_matches)} văn bản khớp trong một mẫu gồm ` +
+      `1/${number.format(result.estimate.sample_every)} kho văn bản.`);
   } else if (result.total_exact === false) {
     notice.hidden = false;
     notice.append('Truy vấn quá rộng nên số lượng chỉ là ước tính. Hãy thêm từ khóa hoặc bộ lọc.');
@@ -244,6 +250,9 @@ function renderChips(state) {
 function renderFacets(result, state) {
   const aside = $('facets');
   aside.replaceChildren();
+  if (result.facets_exact === false) {
+    aside.append(el('p', { class: 'facet-estimate', text: 'Số lượng ước tính (≈)' }));
+  }
   for (const { field, label } of FACETS) {
     const values = result.facets[field] || [];
     if (values.length === 0 && state.filters[field].length === 0) continue;

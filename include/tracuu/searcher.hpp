@@ -160,11 +160,6 @@ class Searcher {
   // the cache under `key` or ranked now.
   std::shared_ptr<const RankedOrder> ranks(const std::string& key, SortOrder sort,
                                            const QueryRecipe& recipe, size_t depth);
-  RankedOrder by_relevance(const QueryRecipe& recipe, size_t depth);
-  std::vector<RankedOrder::Entry> rerank(const std::vector<Xapian::Query>& proximity,
-                                         std::vector<RankedOrder::Entry> candidates);
-  RankedOrder by_date(const Xapian::Query& query, SortOrder sort, size_t depth);
-  std::vector<Hit> hits(const std::vector<RankedOrder::Entry>& page, const QueryTerms& terms);
   // The facet columns of db_'s revision, from the cache or read now.
   std::shared_ptr<const FacetColumns> facet_columns();
   // The usual spellings of words at db_'s revision, from the cache or read now.

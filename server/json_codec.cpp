@@ -70,6 +70,7 @@ json search_json(const SearchRequest& request, const SearchResult& result, doubl
               {"took_ms", took_ms},
               {"hits", hits},
               {"facets", facets}};
+  if (!result.did_you_mean.empty()) out["did_you_mean"] = result.did_you_mean;
   if (result.relaxed) {
     out["relaxed"] = true;
     out["warning"] =

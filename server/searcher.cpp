@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "did_you_mean.hpp"
 #include "document_views.hpp"
 #include "facet_columns.hpp"
 #include "facet_fields.hpp"
@@ -120,9 +121,13 @@ Result<SearchResult> Searcher::search(const SearchRequest& request) {
     const std::string key = answer_key(request);
     if (auto known = cache_->answer(revision, key)) return *known;
     SearchResult result = run(request, WordMatch::kEveryWord);
+    size_t with_every_word = result.total;
     if (result.total == 0 && has_several_words(request.query)) {
       result = run(request, WordMatch::kAnyWord);
       result.relaxed = true;
+    }
+    if (with_every_word < kFewMatches && !request.query.empty()) {
+      result.did_you_mean = did_you_mean(db_, request, with_every_word, *word_spellings());
     }
     if (!result.count_basis.cut_short) {
       auto answer = std::make_shared<const SearchResult>(result);

@@ -66,6 +66,9 @@ struct SearchResult {
   size_t total = 0;  // matching documents: exact, or an estimate as count_basis says
   CountBasis count_basis;
   bool relaxed = false;  // no document had every word: these have some (WordMatch::kAnyWord)
+  // When the query finds little: the query the user may have meant (did_you_mean.hpp), offered
+  // and never applied; empty otherwise.
+  std::string did_you_mean;
   std::vector<Hit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // field → values by count
 };

@@ -136,9 +136,20 @@ async function renderResults(state) {
     $('results-view').removeAttribute('aria-busy');
   }
   renderSummary(result);
+  renderDidYouMean(result, state);
   renderHits(result, state);
   renderFacets(result, state);
   renderPager(result, state);
+}
+
+// Offered, never applied: the user's query stays as typed.
+function renderDidYouMean(result, state) {
+  const box = $('did-you-mean');
+  box.replaceChildren();
+  box.hidden = !result.did_you_mean;
+  if (!result.did_you_mean) return;
+  const href = urlFor({ ...state, q: result.did_you_mean, page: 1, doc: '' });
+  box.append('Có phải bạn muốn tìm: ', link(href, result.did_you_mean, { class: 'did-you-mean-link' }), '?');
 }
 
 function renderSummary(result) {

@@ -145,7 +145,7 @@ test('a document shows its metadata, what it cites and who cites it', async () =
   assert.equal(await total(), 26, 'the cover letter and the 25 reports cite the plan');
 });
 
-test('suggestions, the empty state and the error state', async () => {
+test('suggestions, the empty state, did you mean and the error state', async () => {
   await page.goto(BASE);
   await page.locator('#q').pressSequentially('03-c', { delay: 30 });
   const option = page.getByRole('option').filter({ hasText: '03-CT/TW' });
@@ -159,6 +159,18 @@ test('suggestions, the empty state and the error state', async () => {
   await search('zzzkhongcoketqua');
   assert.ok(await page.locator('.empty').isVisible());
   assert.match(await page.locator('.empty').innerText(), /Không tìm thấy văn bản nào/);
+
+  await page.goto(BASE);
+  await search('tuyen truyn hang viet');
+  const offer = page.locator('#did-you-mean');
+  await offer.waitFor();
+  assert.match(await offer.innerText(), /Có phải bạn muốn tìm: tuyên truyền hàng việt\?/);
+  assert.equal(new URLSearchParams(new URL(page.url()).search).get('q'), 'tuyen truyn hang viet',
+    'the query is never replaced behind the user\'s back');
+  await offer.getByRole('link').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'tuyên truyền hàng việt');
+  assert.ok(await total() >= 1);
+  assert.ok(await offer.isHidden(), 'a query that finds enough is offered nothing');
 
   await page.route('**/api/search**', (route) => route.abort());
   await page.goto(`${BASE}/?q=ke+hoach`);

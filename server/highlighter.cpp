@@ -86,17 +86,69 @@ std::string render(std::string_view text, const std::vector<Span>& s, size_t fir
   return out;
 }
 
-std::string collapse_whitespace(const std::string& s) {
+// The byte length of the leader character at `i` (a dot, an ellipsis, a dash, an underscore or
+// a rule of the kind forms and tables are drawn with), 0 when there is none; `weight` is how
+// many leaders it stands for.
+size_t leader_at(const std::string& s, size_t i, size_t* weight) {
+  *weight = 1;
+  switch (s[i]) {
+    case '.':
+    case '_':
+    case '-':
+    case '=':
+    case '*':
+    case '~':
+      return 1;
+    case '+':  // a table's corners and columns join a rule, but are no rule alone
+    case '|':
+      *weight = 0;
+      return 1;
+  }
+  static constexpr std::string_view kLeaders[] = {"\u2026", "\u2013", "\u2014", "\u2500",
+                                                  "\u2501", "\u2550", "\u00b7"};
+  for (std::string_view leader : kLeaders) {
+    if (s.compare(i, leader.size(), leader) == 0) {
+      if (leader == "\u2026") *weight = 3;
+      return leader.size();
+    }
+  }
+  return 0;
+}
+
+bool is_space(char c) { return c == '\n' || c == '\t' || c == '\r' || c == ' '; }
+
+// Spaces squeezed into one, and each run of three leaders or more ("…………", "-----", "_____",
+// a table's rules) into one ellipsis: a snippet shows words, not a form's dotted lines.
+std::string readable(const std::string& s) {
   std::string out;
   bool space = false;
-  for (char c : s) {
-    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+  for (size_t i = 0; i < s.size();) {
+    if (is_space(s[i])) {
       space = true;
+      ++i;
       continue;
+    }
+    // The run of leaders (spaces between them included) starting here, if any.
+    size_t run = 0, end = i;
+    for (size_t j = i; j < s.size();) {
+      size_t weight = 0, n = leader_at(s, j, &weight);
+      if (n == 0 && !is_space(s[j])) break;
+      if (n > 0) {
+        run += weight;
+        end = j + n;
+      }
+      j += std::max<size_t>(n, 1);
     }
     if (space && !out.empty()) out.push_back(' ');
     space = false;
-    out.push_back(c);
+    if (run >= 3) {
+      out += "\u2026";
+      i = end;
+      continue;
+    }
+    size_t weight = 0, n = std::max<size_t>(1, leader_at(s, i, &weight));
+    out.append(s, i, n);
+    i += n;
   }
   return out;
 }
@@ -204,7 +256,7 @@ std::string make_snippet(std::string_view text, const QueryTerms& terms,
   for (size_t k = 0; k < chosen.size(); ++k) {
     size_t start = chosen[k], last = start + w;
     if (k > 0) out += " … ";
-    out += collapse_whitespace(render(text, s, start, last, s[start].start, s[last - 1].end));
+    out += readable(render(text, s, start, last, s[start].start, s[last - 1].end));
   }
   if (chosen.back() + w < s.size()) out += " …";
   return out;
@@ -272,7 +324,7 @@ std::string fragment(const StoredText& text, const QueryTerms& terms,
   while (b < s.size() && s[b].position < start + w) ++b;
   if (a == b) return {};
   *at_end = from + s[b - 1].end >= text.content_end();
-  return collapse_whitespace(render(piece, s, a, b, s[a].start, s[b - 1].end));
+  return readable(render(piece, s, a, b, s[a].start, s[b - 1].end));
 }
 
 }  // namespace

@@ -70,6 +70,17 @@ TEST(HighlighterTest, SnippetCentresOnTheDensestMatches) {
   EXPECT_LT(snippet.size(), 600u);
 }
 
+TEST(HighlighterTest, SnippetsShowWordsNotLeadersOrTableRules) {
+  const std::string form =
+      "Họ và tên: ……………………………… Mã số: ....................... [04.1] Mã số thuế "
+      "________ Địa chỉ ---------- +=====+=====+ Ngày 1.000.000 đồng, 03-CT/TW… xong.";
+  std::string snippet = make_snippet(form, terms_of("ma so"));
+  EXPECT_EQ(snippet,
+            "Họ và tên: … <mark>Mã</mark> <mark>số</mark>: … [04.1] <mark>Mã</mark> "
+            "<mark>số</mark> thuế … Địa chỉ … Ngày 1.000.000 đồng, 03-CT/TW… xong");
+  EXPECT_EQ(make_snippet("a | b + c", terms_of("b")), "a | <mark>b</mark> + c");
+}
+
 TEST(HighlighterTest, SnippetGivesAtMostTwoFragmentsAndNeverTheSameTwice) {
   std::string sentence = "chương trình đưa hàng Việt về nông thôn. ";
   std::string filler;

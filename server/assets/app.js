@@ -135,6 +135,7 @@ async function renderResults(state) {
   } finally {
     $('results-view').removeAttribute('aria-busy');
   }
+  openDecade = undefined;
   renderSummary(result);
   renderDidYouMean(result, state);
   renderHits(result, state);
@@ -258,7 +259,14 @@ function renderChips(state) {
   }
 }
 
+let shownFacets = null;  // the result and state the facets show, to redraw them in place
+
+function renderFacetsAgain() {
+  if (shownFacets) renderFacets(shownFacets.result, shownFacets.state);
+}
+
 function renderFacets(result, state) {
+  shownFacets = { result, state };
   const aside = $('facets');
   aside.replaceChildren();
   if (result.facets_exact === false) {
@@ -301,18 +309,53 @@ function facetList(field, label, values, state) {
 }
 
 // Counts by year as a small bar chart, oldest left; each bar filters by its year.
+// Years read at a glance over any span: each year its bar when they fit, else a bar per decade;
+// a decade opens on its years (where a chosen year is open already), and a year filters.
+const MAX_YEAR_BARS = 12;
+let openDecade;  // undefined: the decade of a chosen year, if any; null: every decade
+
 function yearChart(values, state) {
   const years = [...values].sort((a, b) => a.value.localeCompare(b.value));
-  const max = Math.max(1, ...years.map((y) => y.count));
+  const chosen = state.filters.year.map((y) => Math.floor(Number(y) / 10) * 10);
+  const span = years.length ? Number(years[years.length - 1].value) - Number(years[0].value) + 1 : 0;
+  const decade = span > MAX_YEAR_BARS
+    ? (openDecade === undefined ? (chosen.length ? chosen[0] : null) : openDecade) : null;
   const chart = el('div', { class: 'year-chart', role: 'group', 'aria-label': 'Số văn bản theo năm' });
+  if (span <= MAX_YEAR_BARS || decade !== null) {
+    const shown = decade === null ? years
+      : years.filter((y) => Math.floor(Number(y.value) / 10) * 10 === decade);
+    const max = Math.max(1, ...shown.map((y) => y.count));
+    for (const y of shown) {
+      const button = facetButton('year', 'Năm', y.value, y.count, state, 'year-bar');
+      button.prepend(barOf(y.count, max));
+      chart.append(button);
+    }
+    if (decade === null) return chart;
+    const back = el('button', { type: 'button', class: 'decades-back', text: '‹ Mọi thập niên',
+      onclick: () => { openDecade = null; renderFacetsAgain(); } });
+    return el('div', {}, el('p', { class: 'decade-title', text: `Thập niên ${decade}` }), chart, back);
+  }
+  const decades = new Map();
   for (const y of years) {
-    const button = facetButton('year', 'Năm', y.value, y.count, state, 'year-bar');
-    const bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
-    bar.style.height = `${Math.max(6, Math.round((y.count / max) * 100))}%`;
-    button.prepend(el('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar));
+    const d = Math.floor(Number(y.value) / 10) * 10;
+    decades.set(d, (decades.get(d) || 0) + y.count);
+  }
+  const max = Math.max(1, ...decades.values());
+  for (const [d, count] of decades) {
+    const button = el('button', {
+      type: 'button', class: 'facet-value year-bar', 'aria-label': `Thập niên ${d}: ${number.format(count)} văn bản`,
+      onclick: () => { openDecade = d; renderFacetsAgain(); },
+    }, barOf(count, max), el('span', { class: 'facet-name', text: `${d}s` }),
+    el('span', { class: 'count', text: number.format(count) }));
     chart.append(button);
   }
   return chart;
+}
+
+function barOf(count, max) {
+  const bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
+  bar.style.height = `${Math.max(6, Math.round((count / max) * 100))}%`;
+  return el('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar);
 }
 
 function renderPager(result, state) {

@@ -31,7 +31,13 @@ for i in $(seq 1 25); do
   printf 'ỦY BAN NHÂN DÂN\nXÃ ĐÔNG HỘI\nSố: %d/BC-UBND\nBÁO CÁO\nKết quả thực hiện kế hoạch của Ban Chỉ đạo\nThực hiện Kế hoạch số 02/KH-BCĐ của Ban Chỉ đạo, Ủy ban nhân dân xã báo cáo kết quả như sau.\n' \
     "$i" >"$work/citers/bc$i.txt"
 done
-"$build/tracuu-index" --db "$work/db" "$repo/corpus" "$work/citers" >/dev/null
+# Four records plans over three decades: the year chart shows decades, which open on their years.
+mkdir -p "$work/archive"
+for year in 1996 1999 2003 2024; do
+  printf 'ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG ANH\nSố: %s/KH-UBND\nĐông Anh, ngày 5 tháng 6 năm %s\nKẾ HOẠCH\nLưu trữ hồ sơ năm %s\nỦy ban nhân dân huyện lưu trữ hồ sơ, tài liệu theo quy định.\n' \
+    "${year: -2}" "$year" "$year" >"$work/archive/luu_tru_$year.txt"
+done
+"$build/tracuu-index" --db "$work/db" "$repo/corpus" "$work/citers" "$work/archive" >/dev/null
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 "$build/tracuu-server" --db "$work/db" --port "$port" 2>"$work/server.log" &
 server_pid=$!

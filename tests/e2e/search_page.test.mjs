@@ -99,6 +99,27 @@ test('a search without diacritics shows highlighted results, facet counts and a 
   assert.equal(await page.locator('.chip').count(), 0);
 });
 
+test('a year chart over decades opens a decade on its years', async () => {
+  await page.goto(BASE);
+  await search('luu tru ho so');
+  assert.equal(await total(), 4);
+  const bars = page.locator('.year-bar .facet-name');
+  assert.deepEqual(await bars.allInnerTexts(), ['1990s', '2000s', '2020s'], 'one bar per decade');
+  assert.ok(await page.evaluate(() => {
+    const chart = document.querySelector('.year-chart');
+    return chart.scrollWidth <= chart.clientWidth;
+  }), 'no horizontal scrollbar');
+  await page.locator('.year-bar').filter({ hasText: '1990s' }).click();
+  await page.waitForFunction(() => /Thập niên 1990/.test(document.querySelector('.facets').textContent));
+  assert.deepEqual(await bars.allInnerTexts(), ['1996', '1999'], 'the decade opens on its years');
+  await page.locator('.year-bar').filter({ hasText: '1996' }).click();
+  await page.waitForFunction(() => document.querySelector('#summary').textContent.includes('Tìm thấy 1 văn bản'));
+  assert.match(page.url(), /year=1996/);
+  assert.deepEqual(await bars.allInnerTexts(), ['1996', '1999'], 'a chosen year keeps its decade open');
+  await page.getByRole('button', { name: '‹ Mọi thập niên' }).click();
+  assert.deepEqual(await bars.allInnerTexts(), ['1990s', '2000s', '2020s']);
+});
+
 test('a document shows its metadata, what it cites and who cites it', async () => {
   await page.goto(BASE);
   await search('02-KH/BCĐ');

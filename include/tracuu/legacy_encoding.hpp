@@ -38,9 +38,11 @@ struct VietnameseScore {
   size_t distinct = 0;   // different words, counted up to kDistinctCounted
   double syllables = 0;  // 0..1
   double marked = 0;     // 0..1
+  double common = 0;     // 0..1: the share among the most frequent syllables (data/)
   // Enough words (and different words) to judge, nearly all syllables, and a good share marked
-  // (English of short words can pass the syllable test, never the marked one). Thresholds in
-  // legacy_encoding.cpp.
+  // (English of short words can pass the syllable test, never the marked one); or, for a text
+  // too short for that (a line, a title), beyond doubt: every word a syllable, most marked and
+  // most among the most frequent Vietnamese syllables. Thresholds in legacy_encoding.cpp.
   bool clearly_vietnamese() const;
 };
 VietnameseScore vietnamese_score(std::string_view utf8);

@@ -9,6 +9,7 @@
 
 #include "case_name.hpp"
 #include "extraction.hpp"
+#include "issuer_name.hpp"
 #include "text_lines.hpp"
 #include "tracuu/bundle.hpp"
 #include "tracuu/document_number.hpp"
@@ -47,6 +48,7 @@ std::vector<Document> documents_from_text(const std::string& path, const std::st
     d.id = key + "-" + std::to_string(i + 1);
     d.text = std::string(parts[i].text);
     d.meta = extract_metadata_from_lines(parts[i].lines, context);
+    d.meta.issuer = canonical_issuer(d.meta.issuer);
     if (context.province.empty()) context.province = d.meta.province;
     d.encoding = encoding;
     docs.push_back(std::move(d));
@@ -70,7 +72,7 @@ void apply_envelope(const DocumentEnvelope& e, DocumentMetadata& m) {
     }
   }
   if (!e.title.empty()) m.title = e.title;
-  if (!e.issuer.empty()) m.issuer = e.issuer;
+  if (!e.issuer.empty()) m.issuer = canonical_issuer(e.issuer);
   if (!e.signer.empty()) m.signer = e.signer;
   if (e.date.size() == 10) {
     m.date = e.date;

@@ -16,6 +16,8 @@ extern const std::string_view kSurnames;         // data/surnames.txt
 extern const std::string_view kTcvn3;            // data/tcvn3.tsv
 extern const std::string_view kVni;              // data/vni.tsv
 extern const std::string_view kCommonSyllables;  // data/common_syllables.txt
+extern const std::string_view kBodyNames;        // data/body_names.txt
+extern const std::string_view kPlaceLevels;      // data/place_levels.txt
 extern const std::string_view kSecrecyMarks;     // data/secrecy_marks.txt
 extern const std::string_view kNationalBodies;   // data/national_bodies.txt
 

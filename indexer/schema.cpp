@@ -16,9 +16,10 @@ std::string analysis_stamp() {
   static const std::string stamp = [] {
     XXH64_state_t* state = XXH64_createState();
     XXH64_reset(state, 0);
-    for (std::string_view table : {data::kAbbreviations, data::kNumberCodes, data::kDocumentTypes,
-                                   data::kProvinces, data::kOrgans, data::kSurnames, data::kTcvn3,
-                                   data::kVni, data::kNationalBodies, data::kCommonSyllables}) {
+    for (std::string_view table :
+         {data::kAbbreviations, data::kNumberCodes, data::kDocumentTypes, data::kProvinces,
+          data::kOrgans, data::kSurnames, data::kTcvn3, data::kVni, data::kNationalBodies,
+          data::kCommonSyllables, data::kBodyNames, data::kPlaceLevels}) {
       const uint64_t size = table.size();  // so that no two lists of tables hash alike
       XXH64_update(state, &size, sizeof size);
       XXH64_update(state, table.data(), table.size());
